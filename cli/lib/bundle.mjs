@@ -1,0 +1,53 @@
+// Bundles a TypeScript entry with esbuild into a cached ESM file, rebuilding only when a source is newer.
+// Used by the `aurea` bin and by `npm start`, so both start in milliseconds without a TS runtime.
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Newest modification time (ms) of any file under the given paths, skipping build output and deps. */
+export function newestMtime(paths) {
+  let newest = 0;
+  const walk = (p) => {
+    let st;
+    try { st = statSync(p); } catch { return; }
+    if (st.isDirectory()) {
+      const base = p.split(/[\\/]/).pop();
+      if (base === 'node_modules' || base === 'dist' || base.startsWith('.')) return;
+      for (const name of readdirSync(p)) walk(join(p, name));
+    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
+  };
+  for (const p of paths) walk(p);
+  return newest;
+}
+
+/** True when `marker` is missing or older than any file under `sources`. */
+export function isStale(marker, sources) {
+  if (!existsSync(marker)) return true;
+  return statSync(marker).mtimeMs < newestMtime(sources);
+}
+
+/**
+ * Bundles `entry` (with code splitting) into `outdir` when stale; returns the path of the entry's output.
+ * Packages from node_modules stay external and load at run time.
+ */
+export async function bundleIfStale({ entry, outdir, outName, sources }) {
+  const out = join(outdir, outName);
+  if (isStale(out, sources)) {
+    mkdirSync(dirname(out), { recursive: true });
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      entryPoints: { [outName.replace(/\.mjs$/, '')]: entry },
+      outdir,
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outExtension: { '.js': '.mjs' },
+      sourcemap: 'linked',
+      logLevel: 'error',
+      loader: { '.json': 'json' },
+    });
+  }
+  return out;
+}

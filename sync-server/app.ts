@@ -1,0 +1,148 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ServerConfig } from './config';
+import { openDatabase, type Db } from './storage/db';
+import { createLogger, type Logger } from './log';
+import { StaticSite } from './static';
+import { KeyedLimiter } from './rate-limit';
+import { apiError } from './http';
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** What route modules get: configuration, the one SQLite store, logging, a clock and outbound fetch. */
+export interface ServerDeps {
+  config: ServerConfig;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  fetch: typeof fetch;
+}
+
+export type AppEnv = { Variables: { requestId: string; accountId?: string } };
+
+export interface CreateAppOptions {
+  clock?: Clock;
+  fetch?: typeof fetch;
+  logger?: Logger;
+  db?: Db;
+}
+
+export interface AureaServer {
+  app: Hono<AppEnv>;
+  deps: ServerDeps;
+  /** Health of storage and of each upstream, as reported by /api/health. */
+  health(): Record<string, unknown>;
+  close(): void;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Client address for per-IP limits: the socket address, or X-Forwarded-For behind a trusted proxy. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/**
+ * Builds the Hono app without listening, so tests drive it with app.request() and main.ts serves it.
+ */
+export function createApp(config: ServerConfig, options: CreateAppOptions = {}): AureaServer {
+  const clock = options.clock ?? systemClock;
+  const log = options.logger ?? createLogger(config.LOG_LEVEL);
+  const db = options.db ?? openDatabase(config.DATA_DIR);
+  const deps: ServerDeps = { config, db, log, clock, fetch: options.fetch ?? globalThis.fetch };
+  const site = new StaticSite(config.STATIC_DIR);
+  const app = new Hono<AppEnv>();
+  const closers: (() => void)[] = [];
+  const healthParts: (() => Record<string, unknown>)[] = [];
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    c.set('requestId', id);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', id);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+    c.header('x-frame-options', 'DENY');
+    c.header('cross-origin-opener-policy', 'same-origin');
+    c.header('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/')) {
+      log.info('request', { request_id: id, method: c.req.method, path: c.req.routePath === '/api/ingredients/:name' ? '/api/ingredients/:name' : path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+    }
+  });
+
+  // Unauthenticated API calls are limited per client address (authenticated ones per account, in sync routes).
+  const perIp = new KeyedLimiter(config.RATE_LIMIT_PER_IP, 60_000, () => clock.now());
+  app.use('/api/*', async (c, next) => {
+    if (c.req.header('authorization')) return next();
+    const wait = perIp.take(clientAddress(c, config.TRUST_PROXY));
+    if (wait > 0) return apiError(c, 429, 'rate_limited', 'Too many requests; try again shortly.', { 'retry-after': String(Math.ceil(wait / 1000)) });
+    return next();
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 2 MB.'),
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json(server.health()));
+
+  app.onError((err, c) => {
+    log.error('unhandled error', { request_id: c.get('requestId'), error: err.message });
+    return apiError(c, 500, 'internal', 'Something went wrong on the server; the request changed nothing.');
+  });
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/')) return apiError(c, 404, 'not_found', `No API endpoint ${c.req.method} ${path}.`);
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && site.available) {
+      const res = site.serve(c);
+      if (res) return res;
+    }
+    return c.text('Not found', 404);
+  });
+
+  const server: AureaServer = {
+    app,
+    deps,
+    health() {
+      let storage = 'ok';
+      try {
+        db.prepare('SELECT 1').get();
+      } catch {
+        storage = 'error';
+      }
+      const parts = Object.assign({}, ...healthParts.map((f) => f()));
+      return { status: storage === 'ok' ? 'ok' : 'degraded', version: APP_VERSION, storage, app: site.available ? 'served' : 'not built', ...parts };
+    },
+    close() {
+      for (const f of closers.splice(0)) f();
+      if (!options.db) db.close();
+    },
+  };
+  registerRoutes(app, deps, { onClose: (f) => closers.push(f), addHealth: (f) => healthParts.push(f) });
+  return server;
+}
+
+export const APP_VERSION = '0.1.0';
+
+export interface RouteHooks {
+  onClose(f: () => void): void;
+  addHealth(f: () => Record<string, unknown>): void;
+}
+
+/** Route modules register here; each owns its tables and in-process state. */
+function registerRoutes(_app: Hono<AppEnv>, _deps: ServerDeps, _hooks: RouteHooks): void {}

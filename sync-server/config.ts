@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Server configuration from the environment, checked at start-up (DESIGN §6). */
+export const configSchema = z.object({
+  PORT: z.coerce.number({ error: 'PORT must be a number' }).int('PORT must be a whole number').min(0, 'PORT must be 0–65535').max(65535, 'PORT must be 0–65535').default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1, 'DATA_DIR must not be empty').default('./.aurea-data'),
+  USDA_API_KEY: z.string().min(1, 'USDA_API_KEY must not be empty').default('DEMO_KEY'),
+  USDA_BASE_URL: z.url({ error: 'USDA_BASE_URL must be a URL' }).default('https://api.nal.usda.gov/fdc/v1'),
+  OFF_BASE_URL: z.url({ error: 'OFF_BASE_URL must be a URL' }).default('https://world.openfoodfacts.org'),
+  /** HS256 secret for sync tokens; generated and persisted in DATA_DIR on first start when unset. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  /** Timeout for every upstream call, in ms. */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  /** Directory of the built app to serve; empty disables static serving. */
+  STATIC_DIR: z.string().default('app/dist'),
+  /** Requests per minute: unauthenticated API per IP, authenticated per account, login attempts per IP+email (DESIGN §6). */
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(5),
+  /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Background jobs (health checks, refresh, warming); off in tests that want a quiet server. */
+  BACKGROUND_JOBS: z.enum(['on', 'off']).default('on'),
+});
+
+export type ServerConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const relevant: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') relevant[key] = v;
+  }
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
