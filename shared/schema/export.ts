@@ -1,27 +1,27 @@
-import { z } from 'zod';
-import { cyclePhase, ingredientName, isoDate, symptomDefinition, symptoms } from './log';
+import * as z from 'zod/mini';
+import { cyclePhase, ingredientList, isoDate, notes, symptomDefinition, symptoms } from './log';
 
 /** One log in an export file: ids and timestamps are optional (hand-written files lack them). */
 export const exportedLog = z.looseObject({
-  id: z.string().min(1).optional(),
+  id: z.optional(z.string().check(z.minLength(1))),
   date: isoDate,
-  ingredients: z.array(ingredientName).max(200, 'at most 200 ingredients a day'),
+  ingredients: ingredientList,
   symptoms,
-  cycle_phase: cyclePhase.nullable().optional(),
-  notes: z.string().max(5000, 'notes must be at most 5,000 characters').optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
-});
+  cycle_phase: z.optional(z.nullable(cyclePhase)),
+  notes: z.optional(notes),
+  created_at: z.optional(z.string()),
+  updated_at: z.optional(z.string()),
+}, { error: 'must be an object with date, ingredients and symptoms' });
 export type ExportedLog = z.infer<typeof exportedLog>;
 
 /** The `aurea.export` v1 file (DESIGN §2). Extra top-level fields are kept. */
 export const exportFile = z.looseObject({
   format: z.literal('aurea.export', { error: 'must be "aurea.export"' }),
   version: z.literal(1, { error: 'must be 1 (the only version this app reads)' }),
-  exported_at: z.string().optional(),
-  symptom_definitions: z.array(symptomDefinition).optional(),
-  logs: z.array(exportedLog),
-});
+  exported_at: z.optional(z.string()),
+  symptom_definitions: z.optional(z.array(symptomDefinition)),
+  logs: z.array(exportedLog, { error: 'must be a list of logs' }),
+}, { error: 'must be a JSON object with format "aurea.export"' });
 export type ExportFile = z.infer<typeof exportFile>;
 
 export interface ExportProblem {

@@ -1,0 +1,225 @@
+import * as z from 'zod/mini';
+import { BUILTIN_SYMPTOMS, logInput, symptomDefinition, symptomPolarity, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
+import { buildLog, byDate } from '../../shared/diary/logs';
+import { planImport, type ImportPlan } from '../../shared/diary/import';
+import { buildExportFile, logsToCsv } from '../../shared/diary/export';
+import type { AureaDb } from './db';
+
+/** Thrown for input a person can fix; the message is shown as is. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** Thrown when the device refuses to store more (quota); nothing already saved is lost. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+  constructor() {
+    super('Your device is out of storage space for Aurea, so this entry was not saved. Everything saved before is safe. Free some space (or export and remove old data) and try again.');
+  }
+}
+
+function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; inner?: { name?: string } } | null;
+  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
+}
+
+/** Runs a write; a quota failure becomes a StorageFullError with a clear message. */
+async function guardedWrite<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isQuotaError(e)) throw new StorageFullError();
+    throw e;
+  }
+}
+
+/** Hooks run inside the same transaction as a log change (the sync outbox uses this). */
+export type LogChangeHook = (db: AureaDb, change: { type: 'put'; log: DailyLog } | { type: 'delete'; date: string }) => Promise<void>;
+const changeHooks: LogChangeHook[] = [];
+export function onLogChange(hook: LogChangeHook): () => void {
+  changeHooks.push(hook);
+  return () => {
+    const i = changeHooks.indexOf(hook);
+    if (i >= 0) changeHooks.splice(i, 1);
+  };
+}
+/** Tables a log write touches, so hooks can write in the same transaction. */
+export const extraLogTables: string[] = [];
+
+/** Saves the log for a date (creating or updating it). Validates first; bad input changes nothing. */
+export async function saveLog(db: AureaDb, input: LogInput, now: Date = new Date()): Promise<{ log: DailyLog; created: boolean }> {
+  const parsed = logInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`${issue.path.join('.') || 'entry'}: ${issue.message}`);
+  }
+  return guardedWrite(() =>
+    db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
+      const existing = await db.logs.get(parsed.data.date);
+      const log = buildLog(parsed.data, existing, now.toISOString(), () => crypto.randomUUID());
+      await db.logs.put(log);
+      for (const h of changeHooks) await h(db, { type: 'put', log });
+      return { log, created: !existing };
+    }),
+  );
+}
+
+export async function getLog(db: AureaDb, date: string): Promise<DailyLog | undefined> {
+  return db.logs.get(date);
+}
+
+/** Deletes a day's log and returns it so the person can undo. */
+export async function deleteLog(db: AureaDb, date: string): Promise<DailyLog | undefined> {
+  return db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
+    const log = await db.logs.get(date);
+    if (!log) return undefined;
+    await db.logs.delete(date);
+    for (const h of changeHooks) await h(db, { type: 'delete', date });
+    return log;
+  });
+}
+
+/** Puts a deleted log back exactly as it was (undo). */
+export async function restoreLog(db: AureaDb, log: DailyLog): Promise<void> {
+  await guardedWrite(() =>
+    db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
+      const restored = { ...log, updated_at: new Date().toISOString() };
+      await db.logs.put(restored);
+      for (const h of changeHooks) await h(db, { type: 'put', log: restored });
+    }),
+  );
+}
+
+export async function countLogs(db: AureaDb): Promise<number> {
+  return db.logs.count();
+}
+
+/** A page of logs, newest first. */
+export async function logsPage(db: AureaDb, offset: number, limit: number): Promise<DailyLog[]> {
+  return db.logs.orderBy('date').reverse().offset(offset).limit(limit).toArray();
+}
+
+/** Every log, oldest first (the order analysis uses). */
+export async function allLogs(db: AureaDb): Promise<DailyLog[]> {
+  return db.logs.orderBy('date').toArray();
+}
+
+export interface IngredientUsage {
+  name: string;
+  count: number;
+  last: string;
+}
+
+/** How often and how recently each ingredient was logged: drives type-ahead and one-tap chips. */
+export async function ingredientUsage(db: AureaDb): Promise<IngredientUsage[]> {
+  const usage = new Map<string, IngredientUsage>();
+  await db.logs.each((log) => {
+    for (const name of log.ingredients) {
+      const u = usage.get(name);
+      if (!u) usage.set(name, { name, count: 1, last: log.date });
+      else {
+        u.count++;
+        if (log.date > u.last) u.last = log.date;
+      }
+    }
+  });
+  return [...usage.values()];
+}
+
+/** Built-in symptoms followed by the person's own. */
+export async function symptomDefinitions(db: AureaDb): Promise<SymptomDefinition[]> {
+  const custom = await db.symptoms.toArray();
+  return [...BUILTIN_SYMPTOMS, ...custom.filter((c) => !c.builtin).sort((a, b) => a.label.localeCompare(b.label))];
+}
+
+const newSymptom = z.object({
+  label: z.string().check(z.trim(), z.minLength(1, 'Give the symptom a name'), z.maxLength(40, 'Keep the name under 40 characters')),
+  polarity: symptomPolarity,
+});
+
+/** Key for a custom symptom label: lower case, spaces as underscores ("Joint pain" → "joint_pain"). */
+export function symptomKeyFor(label: string): string {
+  return label
+    .normalize('NFKC')
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{Ll}\p{Lo}\p{N} _-]/gu, '')
+    .replace(/\s+/g, '_');
+}
+
+export async function addCustomSymptom(db: AureaDb, input: { label: string; polarity: SymptomDefinition['polarity'] }): Promise<SymptomDefinition> {
+  const parsed = newSymptom.safeParse(input);
+  if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
+  const key = symptomKeyFor(parsed.data.label);
+  if (!key) throw new InputError('Use letters or digits in the symptom name');
+  const existing = await symptomDefinitions(db);
+  if (existing.some((s) => s.key === key)) throw new InputError(`You already track "${parsed.data.label}"`);
+  const def: SymptomDefinition = { key, label: parsed.data.label, polarity: parsed.data.polarity, builtin: false };
+  const valid = symptomDefinition.safeParse(def);
+  if (!valid.success) throw new InputError(`Symptom name: ${valid.error.issues[0]!.message}`);
+  await guardedWrite(() => db.symptoms.put(def));
+  return def;
+}
+
+/** Stops tracking a custom symptom; values already logged stay in the logs and in exports. */
+export async function removeCustomSymptom(db: AureaDb, key: string): Promise<void> {
+  await db.symptoms.delete(key);
+}
+
+export async function getSetting<T>(db: AureaDb, key: string, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  const parsed = schema.safeParse(row?.value);
+  return parsed.success ? parsed.data : fallback;
+}
+
+export async function setSetting(db: AureaDb, key: string, value: unknown): Promise<void> {
+  await guardedWrite(() => db.settings.put({ key, value }));
+}
+
+export async function buildExport(db: AureaDb, now: Date = new Date()): Promise<ExportFile> {
+  const [logs, defs] = await Promise.all([allLogs(db), symptomDefinitions(db)]);
+  return buildExportFile(logs, defs, now.toISOString());
+}
+
+export async function buildCsv(db: AureaDb): Promise<string> {
+  const [logs, defs] = await Promise.all([allLogs(db), symptomDefinitions(db)]);
+  return logsToCsv(logs, defs);
+}
+
+/** Plans an import against what is on the device now (nothing written). */
+export async function previewImport(db: AureaDb, file: ExportFile, now: Date = new Date()): Promise<ImportPlan> {
+  const existing = new Map((await db.logs.where('date').anyOf(file.logs.map((l) => l.date)).toArray()).map((l) => [l.date, l]));
+  return planImport(file, existing, await symptomDefinitions(db), now.toISOString(), () => crypto.randomUUID());
+}
+
+/**
+ * Applies an import atomically: the plan is recomputed inside one transaction (so a change made
+ * since the preview is respected) and either every log is written or none is.
+ */
+export async function applyImport(db: AureaDb, file: ExportFile, now: Date = new Date()): Promise<ImportPlan> {
+  return guardedWrite(() =>
+    db.transaction('rw', [db.logs, db.symptoms, ...extraLogTables.map((t) => db.table(t))], async () => {
+      const plan = await previewImport(db, file, now);
+      if (plan.newSymptoms.length) await db.symptoms.bulkPut(plan.newSymptoms);
+      if (plan.undefinedSymptoms.length) {
+        await db.symptoms.bulkPut(
+          plan.undefinedSymptoms
+            .filter((k) => !BUILTIN_SYMPTOMS.some((b) => b.key === k))
+            .map((k) => ({ key: k, label: k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), polarity: 'higher_is_worse' as const, builtin: false })),
+        );
+      }
+      if (plan.writes.length) await db.logs.bulkPut(plan.writes);
+      for (const log of plan.writes) for (const h of changeHooks) await h(db, { type: 'put', log });
+      return plan;
+    }),
+  );
+}
+
+/** Erases every table on this device (the person confirmed). */
+export async function deleteAllData(db: AureaDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of db.tables) await t.clear();
+  });
+}
+
+export { byDate };

@@ -1,0 +1,50 @@
+import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useState } from 'react';
+import { useHasUnsaved } from '../state/unsaved';
+
+/**
+ * Offers a waiting new version. It only reloads when the person asks, and never while a form
+ * holds unsaved input (they are asked to save or discard first).
+ */
+export function UpdatePrompt() {
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    updateServiceWorker,
+  } = useRegisterSW({
+    onRegisteredSW(_url, registration) {
+      // Look for a new version hourly while the app stays open.
+      if (registration) setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
+    },
+  });
+  const unsaved = useHasUnsaved();
+  const [blocked, setBlocked] = useState(false);
+  if (!needRefresh) return null;
+  return (
+    <div className="banner info no-print" role="status" aria-live="polite" style={{ margin: '0.8rem 0.85rem 0' }}>
+      <div className="row spread">
+        <span>
+          <strong>A new version of Aurea is ready.</strong>{' '}
+          {blocked && unsaved ? 'Save or discard your unsaved entry first, then update.' : 'Update when it suits you.'}
+        </span>
+        <span className="row">
+          <button
+            type="button"
+            className="primary small"
+            onClick={() => {
+              if (unsaved) {
+                setBlocked(true);
+                return;
+              }
+              void updateServiceWorker(true);
+            }}
+          >
+            Update now
+          </button>
+          <button type="button" className="small" onClick={() => setNeedRefresh(false)}>
+            Later
+          </button>
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,315 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { describeProblem, validateExport, type ExportFile, type SymptomPolarity } from '../../../shared/schema';
+import type { ImportPlan } from '../../../shared/diary/import';
+import { localToday } from '../../../shared/util/dates';
+import { appDb } from '../../db/db';
+import { addCustomSymptom, applyImport, buildCsv, buildExport, deleteAllData, InputError, previewImport, removeCustomSymptom, symptomDefinitions, StorageFullError } from '../../db/repo';
+import { ConfirmDialog } from '../components/Dialog';
+import { useSetting, saveSetting } from '../state/settings';
+import { toast } from '../state/toasts';
+import { storageStatus } from '../state/storage';
+import { downloadText } from '../download';
+import { plural } from '../format';
+
+export function SettingsPage({ extraSections }: { extraSections?: ReactNode }) {
+  return (
+    <>
+      <h1>Settings</h1>
+      <SymptomSettings />
+      <TrackingSettings />
+      {extraSections}
+      <DataSettings />
+      <AppearanceSettings />
+      <StorageSettings />
+    </>
+  );
+}
+
+function SymptomSettings() {
+  const db = appDb();
+  const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? [];
+  const [label, setLabel] = useState('');
+  const [polarity, setPolarity] = useState<SymptomPolarity>('higher_is_worse');
+  const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const id = useId();
+
+  const add = async () => {
+    setError(null);
+    try {
+      const def = await addCustomSymptom(db, { label, polarity });
+      setLabel('');
+      toast(`Now tracking ${def.label}.`);
+    } catch (e) {
+      setError(e instanceof InputError ? e.message : (e as Error).message);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Symptoms you track</h2>
+      <ul className="chips" aria-label="Tracked symptoms">
+        {defs.map((d) => (
+          <li key={d.key} className="chip">
+            <span>
+              {d.label} <span className="muted small">({d.polarity === 'higher_is_worse' ? 'higher is worse' : 'higher is better'})</span>
+            </span>
+            {!d.builtin && (
+              <button type="button" className="remove" aria-label={`Stop tracking ${d.label}`} onClick={() => setRemoving(d.key)}>
+                ×
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form
+        className="stack"
+        style={{ marginTop: '1rem' }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <div>
+          <label htmlFor={`${id}-label`}>Add your own symptom</label>
+          <input id={`${id}-label`} type="text" value={label} maxLength={40} placeholder="e.g. Headache, Joint pain, Mood" onChange={(e) => setLabel(e.target.value)} aria-describedby={error ? `${id}-err` : undefined} />
+        </div>
+        <fieldset>
+          <legend>When the number goes up, it is…</legend>
+          <div className="segmented">
+            <span>
+              <input type="radio" id={`${id}-worse`} name={`${id}-pol`} checked={polarity === 'higher_is_worse'} onChange={() => setPolarity('higher_is_worse')} />
+              <label htmlFor={`${id}-worse`}>worse (like pain)</label>
+            </span>
+            <span>
+              <input type="radio" id={`${id}-better`} name={`${id}-pol`} checked={polarity === 'higher_is_better'} onChange={() => setPolarity('higher_is_better')} />
+              <label htmlFor={`${id}-better`}>better (like mood)</label>
+            </span>
+          </div>
+        </fieldset>
+        {error && (
+          <p id={`${id}-err`} className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          Add symptom
+        </button>
+      </form>
+      <ConfirmDialog
+        open={removing !== null}
+        title="Stop tracking this symptom?"
+        body={<p>Values you already logged stay in your diary and in exports; the symptom just stops appearing on the Today page.</p>}
+        confirmLabel="Stop tracking"
+        onConfirm={() => {
+          const k = removing!;
+          setRemoving(null);
+          void removeCustomSymptom(db, k);
+        }}
+        onCancel={() => setRemoving(null)}
+      />
+    </section>
+  );
+}
+
+function TrackingSettings() {
+  const trackCycle = useSetting('trackCycle');
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Cycle</h2>
+      <div className="row">
+        <input id={`${id}-cycle`} type="checkbox" checked={trackCycle === true} onChange={(e) => void saveSetting('trackCycle', e.target.checked)} style={{ width: 22, height: 22 }} />
+        <label htmlFor={`${id}-cycle`} style={{ margin: 0 }}>
+          Track my cycle phase
+        </label>
+      </div>
+      <p className="hint">Adds a cycle-phase choice to each day, so Insights can show how symptoms change across your cycle.</p>
+    </section>
+  );
+}
+
+type ImportState = { kind: 'idle' } | { kind: 'invalid'; fileName: string; lines: string[] } | { kind: 'preview'; fileName: string; file: ExportFile; plan: ImportPlan } | { kind: 'working' };
+
+function DataSettings() {
+  const db = appDb();
+  const count = useLiveQuery(() => db.logs.count(), []);
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteText, setDeleteText] = useState('');
+  const id = useId();
+
+  const onExportJson = async () => {
+    const file = await buildExport(db);
+    downloadText(`aurea-export-${localToday()}.json`, JSON.stringify(file, null, 1), 'application/json');
+    toast(`Exported ${plural(file.logs.length, 'day')}.`);
+  };
+  const onExportCsv = async () => {
+    downloadText(`aurea-logs-${localToday()}.csv`, await buildCsv(db), 'text/csv');
+  };
+
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(await f.text());
+    } catch (e) {
+      setState({ kind: 'invalid', fileName: f.name, lines: [`The file is not valid JSON (${(e as Error).message}).`] });
+      return;
+    }
+    const v = validateExport(data);
+    if (!v.ok) {
+      setState({ kind: 'invalid', fileName: f.name, lines: v.problems.slice(0, 50).map(describeProblem).concat(v.problems.length > 50 ? [`…and ${v.problems.length - 50} more problems`] : []) });
+      return;
+    }
+    setState({ kind: 'preview', fileName: f.name, file: v.file, plan: await previewImport(db, v.file) });
+  };
+
+  const onImport = async (file: ExportFile) => {
+    setState({ kind: 'working' });
+    try {
+      const plan = await applyImport(db, file);
+      toast(`Imported: ${plan.counts.new} new, ${plan.counts.updated} updated, ${plan.counts.unchanged} unchanged.`);
+      setState({ kind: 'idle' });
+    } catch (e) {
+      setState({ kind: 'invalid', fileName: '', lines: [e instanceof StorageFullError ? e.message : `Import failed and nothing was changed: ${(e as Error).message}`] });
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Your data</h2>
+      <p className="muted small">Everything stays on this device. Export a copy any time; nothing is sent anywhere unless you share the file.</p>
+      <div className="row">
+        <button type="button" onClick={() => void onExportJson()} disabled={!count}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => void onExportCsv()} disabled={!count}>
+          Export CSV
+        </button>
+      </div>
+
+      <div className="field" style={{ marginTop: '1rem' }}>
+        <label htmlFor={`${id}-import`}>Import an Aurea export (JSON)</label>
+        <input
+          id={`${id}-import`}
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => {
+            void onFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {state.kind === 'invalid' && (
+        <div className="banner error" role="alert">
+          <strong>Nothing was imported.</strong> {state.fileName && <>“{state.fileName}” has problems:</>}
+          <ul className="problems">
+            {state.lines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.kind === 'preview' && (
+        <div className="banner info" role="region" aria-label="Import preview">
+          <p>
+            <strong>{state.fileName}</strong>: {plural(state.plan.counts.total, 'day')} — <strong>{state.plan.counts.new} new</strong>, <strong>{state.plan.counts.updated} updated</strong>, {state.plan.counts.unchanged} unchanged.
+            {state.plan.newSymptoms.length + state.plan.undefinedSymptoms.length > 0 && <> New symptoms: {[...state.plan.newSymptoms.map((s) => s.label), ...state.plan.undefinedSymptoms].join(', ')}.</>}
+          </p>
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void onImport(state.file)} disabled={state.plan.writes.length === 0 && state.plan.newSymptoms.length === 0}>
+              Import
+            </button>
+            <button type="button" onClick={() => setState({ kind: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {state.kind === 'working' && <p role="status">Importing…</p>}
+
+      <div style={{ marginTop: '1.2rem' }}>
+        <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          Delete all data…
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Delete everything on this device?"
+        body={
+          <div className="stack">
+            <p>
+              This erases all {count ?? 0} logged days, your symptoms, saved meals, models and settings from this device. It cannot be undone. Export first if you want a copy.
+            </p>
+            <div>
+              <label htmlFor={`${id}-confirm`}>Type DELETE to confirm</label>
+              <input id={`${id}-confirm`} type="text" value={deleteText} onChange={(e) => setDeleteText(e.target.value)} autoComplete="off" />
+            </div>
+          </div>
+        }
+        confirmLabel="Delete all data"
+        danger
+        onConfirm={() => {
+          if (deleteText.trim().toUpperCase() !== 'DELETE') {
+            toast('Type DELETE to confirm.', { kind: 'error' });
+            return;
+          }
+          setConfirmDelete(false);
+          setDeleteText('');
+          void deleteAllData(db).then(() => toast('All data on this device was deleted.'));
+        }}
+        onCancel={() => {
+          setConfirmDelete(false);
+          setDeleteText('');
+        }}
+      />
+    </section>
+  );
+}
+
+function AppearanceSettings() {
+  const theme = useSetting('theme') ?? 'system';
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Appearance</h2>
+      <fieldset>
+        <legend>Theme</legend>
+        <div className="segmented">
+          {(['system', 'light', 'dark'] as const).map((t) => (
+            <span key={t}>
+              <input type="radio" id={`${id}-${t}`} name={`${id}-theme`} checked={theme === t} onChange={() => void saveSetting('theme', t)} />
+              <label htmlFor={`${id}-${t}`}>{t === 'system' ? 'Match device' : t === 'light' ? 'Light' : 'Dark'}</label>
+            </span>
+          ))}
+        </div>
+      </fieldset>
+    </section>
+  );
+}
+
+function StorageSettings() {
+  const [status, setStatus] = useState<Awaited<ReturnType<typeof storageStatus>> | null>(null);
+  useEffect(() => {
+    void storageStatus().then(setStatus);
+  }, []);
+  const id = useId();
+  const mb = (n: number | null) => (n === null ? '?' : `${(n / 1024 / 1024).toFixed(1)} MB`);
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Storage &amp; app</h2>
+      <p className="small">
+        {status?.persisted === true
+          ? 'Your browser will keep Aurea’s data even when space runs low.'
+          : status?.persisted === false
+            ? 'Your browser may clear Aurea’s data if the device runs low on space. Installing the app makes this much less likely; export regularly as a backup.'
+            : 'Checking storage…'}
+      </p>
+      <p className="small muted">
+        Using {mb(status?.usage ?? null)} of about {mb(status?.quota ?? null)}. Version {__APP_VERSION__}.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CyclePhase, DailyLog, SymptomDefinition } from '../../../shared/schema';
+import { addDays, localToday } from '../../../shared/util/dates';
+import { appDb } from '../../db/db';
+import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefinitions } from '../../db/repo';
+import { IngredientPicker, QuickChips, type Suggestion } from '../components/IngredientPicker';
+import { SymptomScale } from '../components/SymptomScale';
+import { CyclePhasePicker } from '../components/CyclePhasePicker';
+import { ConfirmDialog } from '../components/Dialog';
+import { useLocation, navigate } from '../router';
+import { useSetting, saveSetting } from '../state/settings';
+import { useUnsavedGuard } from '../state/unsaved';
+import { toast } from '../state/toasts';
+import { requestPersistentStorage } from '../state/storage';
+import { longDate } from '../format';
+
+interface Draft {
+  ingredients: string[];
+  symptoms: Record<string, number>;
+  cycle_phase: CyclePhase | null;
+  notes: string;
+}
+
+/** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
+const drafts = new Map<string, Draft>();
+
+const EMPTY: Draft = { ingredients: [], symptoms: {}, cycle_phase: null, notes: '' };
+
+function draftOf(log: DailyLog | undefined): Draft {
+  if (!log) return EMPTY;
+  return { ingredients: log.ingredients, symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '' };
+}
+
+function sameDraft(a: Draft, b: Draft): boolean {
+  return JSON.stringify([a.ingredients, Object.entries(a.symptoms).sort(), a.cycle_phase, a.notes.trim()]) === JSON.stringify([b.ingredients, Object.entries(b.symptoms).sort(), b.cycle_phase, b.notes.trim()]);
+}
+
+export function TodayPage() {
+  const db = appDb();
+  const { query } = useLocation();
+  const today = localToday();
+  const date = query.get('date') ?? today;
+  const loaded = useLiveQuery(async () => ({ log: await db.logs.get(date) }), [date]);
+  const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? [];
+  const usage = useLiveQuery(() => ingredientUsage(db), []) ?? [];
+  const trackCycle = useSetting('trackCycle');
+  const [draft, setDraftState] = useState<Draft | null>(() => drafts.get(date) ?? null);
+  const setDraft = useCallback(
+    (d: Draft | null) => {
+      if (d) drafts.set(date, d);
+      else drafts.delete(date);
+      setDraftState(d);
+    },
+    [date],
+  );
+  const [pendingDate, setPendingDate] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const saved = draftOf(loaded?.log);
+  const form = draft ?? saved;
+  const dirty = draft !== null && !sameDraft(draft, saved);
+  useUnsavedGuard('today', dirty);
+
+  // Switching days starts from that day's saved log.
+  useEffect(() => {
+    setDraftState(drafts.get(date) ?? null);
+    setError(null);
+  }, [date]);
+
+  const update = (patch: Partial<Draft>) => setDraft({ ...form, ...patch });
+
+  const goTo = (d: string) => {
+    if (d === date) return;
+    if (dirty) setPendingDate(d);
+    else navigate(d === today ? '/today' : `/today?date=${d}`, { replace: true });
+  };
+
+  const ranked = useMemo(() => [...usage].sort((a, b) => b.count - a.count || (a.last < b.last ? 1 : -1)), [usage]);
+  const frequent = useMemo(() => ranked.slice(0, 8).map((u) => u.name), [ranked]);
+  const recent = useMemo(
+    () => [...usage].sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : b.count - a.count)).map((u) => u.name).filter((n) => !frequent.includes(n)).slice(0, 8),
+    [usage, frequent],
+  );
+  const suggest = useCallback(
+    (q: string): Suggestion[] => {
+      const starts = ranked.filter((u) => u.name.startsWith(q) || u.name.split(' ').some((w) => w.startsWith(q)));
+      const contains = ranked.filter((u) => !starts.includes(u) && u.name.includes(q));
+      return [...starts, ...contains].map((u) => ({ name: u.name, source: 'yours' as const, count: u.count }));
+    },
+    [ranked],
+  );
+
+  const toggle = (name: string) => update({ ingredients: form.ingredients.includes(name) ? form.ingredients.filter((n) => n !== name) : [...form.ingredients, name] });
+
+  const onSave = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const { created } = await saveLog(db, { date, ingredients: form.ingredients, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes });
+      setDraft(null);
+      toast(`${created ? 'Saved' : 'Updated'} ${longDate(date)}.`);
+      if (!(await db.settings.get('persistAsked'))) {
+        await saveSetting('persistAsked', true);
+        void requestPersistentStorage();
+      }
+    } catch (e) {
+      setError(e instanceof InputError || e instanceof StorageFullError ? e.message : `Could not save: ${(e as Error).message}. Nothing was changed.`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const showCycle = trackCycle === true || form.cycle_phase !== null;
+  const symptomsShown: SymptomDefinition[] = defs;
+
+  return (
+    <>
+      <h1>{date === today ? 'Today' : longDate(date)}</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSave();
+        }}
+        aria-describedby={error ? 'today-error' : undefined}
+      >
+        <section className="card" aria-label="Day">
+          <div className="datebar">
+            <button type="button" onClick={() => goTo(addDays(date, -1))} aria-label="Previous day">
+              ‹
+            </button>
+            <div>
+              <label htmlFor="log-date" className="visually-hidden">
+                Date
+              </label>
+              <input id="log-date" type="date" value={date} max={addDays(today, 1)} onChange={(e) => e.target.value && goTo(e.target.value)} />
+            </div>
+            <button type="button" onClick={() => goTo(addDays(date, 1))} aria-label="Next day" disabled={date >= today}>
+              ›
+            </button>
+          </div>
+          <p className="day-label muted small" style={{ textAlign: 'center', margin: '0.4rem 0 0' }}>
+            {loaded?.log ? 'Editing the saved log for this day' : 'No log for this day yet'}
+          </p>
+        </section>
+
+        <section className="card" aria-labelledby="food-h">
+          <h2 id="food-h">Food &amp; drink</h2>
+          <IngredientPicker value={form.ingredients} onChange={(ingredients) => update({ ingredients })} suggest={suggest} />
+          <QuickChips title="Frequent" names={frequent} selected={form.ingredients} onToggle={toggle} />
+          <QuickChips title="Recent" names={recent} selected={form.ingredients} onToggle={toggle} />
+        </section>
+
+        <section className="card" aria-labelledby="symptoms-h">
+          <h2 id="symptoms-h">How did you feel?</h2>
+          {symptomsShown.map((def) => (
+            <SymptomScale
+              key={def.key}
+              def={def}
+              value={form.symptoms[def.key]}
+              onChange={(v) => {
+                const next = { ...form.symptoms };
+                if (v === undefined) delete next[def.key];
+                else next[def.key] = v;
+                update({ symptoms: next });
+              }}
+            />
+          ))}
+        </section>
+
+        {showCycle && (
+          <section className="card" aria-label="Cycle">
+            <CyclePhasePicker value={form.cycle_phase} onChange={(cycle_phase) => update({ cycle_phase })} />
+          </section>
+        )}
+
+        <section className="card">
+          <label htmlFor="log-notes">Notes</label>
+          <textarea id="log-notes" value={form.notes} maxLength={5000} onChange={(e) => update({ notes: e.target.value })} placeholder="Anything else worth remembering (sleep, stress, medication)…" />
+        </section>
+
+        {error && (
+          <p id="today-error" className="banner error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="savebar">
+          <button type="submit" className="primary" disabled={saving || (!dirty && !!loaded?.log)}>
+            {saving ? 'Saving…' : loaded?.log ? (dirty ? 'Save changes' : 'Saved') : 'Save day'}
+          </button>
+          {dirty && (
+            <button type="button" className="ghost" onClick={() => setDraft(null)}>
+              Discard
+            </button>
+          )}
+        </div>
+      </form>
+      <ConfirmDialog
+        open={pendingDate !== null}
+        title="Leave without saving?"
+        body={<p>You have unsaved changes for {longDate(date)}.</p>}
+        confirmLabel="Discard changes"
+        danger
+        onConfirm={() => {
+          const d = pendingDate!;
+          setPendingDate(null);
+          setDraft(null);
+          drafts.delete(date);
+          navigate(d === today ? '/today' : `/today?date=${d}`, { replace: true });
+        }}
+        onCancel={() => setPendingDate(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { normaliseIngredient } from '../ingredients/normalise';
+import type { DailyLog, ExportedLog, LogInput } from '../schema';
+
+/** Normalised, de-duplicated ingredient names in the order first given; empty names dropped. */
+export function cleanIngredients(names: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of names) {
+    const n = normaliseIngredient(raw);
+    if (n && !seen.has(n)) {
+      seen.add(n);
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds the stored log for a day from what the person entered. Saving a date that already has a
+ * log updates it: the id and created_at of the existing log are kept.
+ */
+export function buildLog(input: LogInput, existing: DailyLog | undefined, nowIso: string, newId: () => string): DailyLog {
+  const notes = input.notes?.trim();
+  const log: DailyLog = {
+    ...(existing ?? {}),
+    id: existing?.id ?? newId(),
+    date: input.date,
+    ingredients: cleanIngredients(input.ingredients),
+    symptoms: { ...input.symptoms },
+    cycle_phase: input.cycle_phase ?? null,
+    created_at: existing?.created_at ?? nowIso,
+    updated_at: nowIso,
+  };
+  if (notes) log.notes = notes;
+  else delete log.notes;
+  return log;
+}
+
+/** The fields that make two logs the same day's record (ids and timestamps aside). */
+export function sameContent(a: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes'>, b: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes'>): boolean {
+  if ((a.cycle_phase ?? null) !== (b.cycle_phase ?? null)) return false;
+  if ((a.notes ?? '') !== (b.notes ?? '')) return false;
+  if (a.ingredients.length !== b.ingredients.length || a.ingredients.some((x, i) => x !== b.ingredients[i])) return false;
+  const ka = Object.keys(a.symptoms).sort();
+  const kb = Object.keys(b.symptoms).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a.symptoms[k] === b.symptoms[k]);
+}
+
+/** Strips device-only fields for the export file, keeping any extra fields a log carries. */
+export function toExportedLog(log: DailyLog): ExportedLog {
+  return { ...log };
+}
+
+/** Sorts logs by date ascending (the order analysis and exports use). */
+export function byDate<T extends { date: string }>(logs: readonly T[]): T[] {
+  return [...logs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
