@@ -2,6 +2,14 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useState } from 'react';
 import { useHasUnsaved } from '../state/unsaved';
 
+let reloading = false;
+/** Reload exactly once when the new version takes control (also in a tab opened before the first install). */
+function reloadOnce() {
+  if (reloading) return;
+  reloading = true;
+  window.location.reload();
+}
+
 /**
  * Offers a waiting new version. It only reloads when the person asks, and never while a form
  * holds unsaved input (they are asked to save or discard first).
@@ -11,6 +19,7 @@ export function UpdatePrompt() {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({
+    onNeedReload: reloadOnce,
     onRegisteredSW(_url, registration) {
       // Look for a new version hourly while the app stays open.
       if (registration) setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
@@ -35,6 +44,7 @@ export function UpdatePrompt() {
                 setBlocked(true);
                 return;
               }
+              navigator.serviceWorker.addEventListener('controllerchange', reloadOnce, { once: true });
               void updateServiceWorker(true);
             }}
           >

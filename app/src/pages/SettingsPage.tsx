@@ -170,7 +170,7 @@ function DataSettings() {
     setState({ kind: 'working' });
     try {
       const plan = await applyImport(db, file);
-      toast(`Imported: ${plan.counts.new} new, ${plan.counts.updated} updated, ${plan.counts.unchanged} unchanged.`);
+      toast(`Imported: ${plan.counts.new.toLocaleString()} new, ${plan.counts.updated.toLocaleString()} updated, ${plan.counts.unchanged.toLocaleString()} unchanged.`);
       setState({ kind: 'idle' });
     } catch (e) {
       setState({ kind: 'invalid', fileName: '', lines: [e instanceof StorageFullError ? e.message : `Import failed and nothing was changed: ${(e as Error).message}`] });
@@ -215,7 +215,7 @@ function DataSettings() {
       {state.kind === 'preview' && (
         <div className="banner info" role="region" aria-label="Import preview">
           <p>
-            <strong>{state.fileName}</strong>: {plural(state.plan.counts.total, 'day')} — <strong>{state.plan.counts.new} new</strong>, <strong>{state.plan.counts.updated} updated</strong>, {state.plan.counts.unchanged} unchanged.
+            <strong>{state.fileName}</strong>: {plural(state.plan.counts.total, 'day')} — <strong>{state.plan.counts.new.toLocaleString()} new</strong>, <strong>{state.plan.counts.updated.toLocaleString()} updated</strong>, {state.plan.counts.unchanged.toLocaleString()} unchanged.
             {state.plan.newSymptoms.length + state.plan.undefinedSymptoms.length > 0 && <> New symptoms: {[...state.plan.newSymptoms.map((s) => s.label), ...state.plan.undefinedSymptoms].join(', ')}.</>}
           </p>
           <div className="row">
