@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { knowledgeFor } from './knowledge';
+import { cleanName, normaliseIngredient, resolveIngredient } from './normalise';
+import type { IngredientData, IngredientFlag, NutrientsPer100g, SourceRef } from './types';
+
+/**
+ * The bundled offline food table (DESIGN §3, resolution step 3): everyday ingredients under the
+ * names people type, each mapped to a USDA SR28 row (nutrients per 100 g) and, where a glycemic
+ * index table measured the food, its GI. Built by `npm run build:foods` into foods.data.json,
+ * a compact columnar file that the app loads lazily (its own chunk) with loadFoodTable().
+ * Flags come from the curated knowledge table, joined when the table is loaded.
+ */
+
+export const FOOD_CATEGORIES = [
+  'dairy', 'egg', 'meat', 'poultry', 'fish', 'seafood', 'legume', 'soy', 'nut', 'seed', 'grain', 'pasta',
+  'bread', 'cereal', 'fruit', 'vegetable', 'herb', 'spice', 'oil', 'sauce', 'drink', 'alcohol', 'prepared',
+  'sweetener', 'sweet', 'snack', 'additive',
+] as const;
+export type FoodCategory = (typeof FOOD_CATEGORIES)[number];
+
+/** Nutrient columns of the file, in NutrientsPer100g's names. */
+export const NUTRIENT_COLUMNS = [
+  'energy_kcal', 'protein_g', 'fat_g', 'carbohydrate_g', 'fiber_g', 'sugars_g', 'added_sugars_g',
+  'saturated_fat_g', 'trans_fat_g', 'vitamin_c_mg', 'vitamin_e_mg', 'caffeine_mg', 'sodium_mg',
+] as const satisfies ReadonlyArray<keyof NutrientsPer100g>;
+export type NutrientColumn = (typeof NUTRIENT_COLUMNS)[number];
+
+export type GiTable = 'atkinson2008' | 'mygi';
+
+export interface GiSource {
+  table: GiTable;
+  /** Row id in that table: the row number for Atkinson 2008, the record id for MyGi. */
+  row: string;
+  /** The food as the GI table names it. */
+  food: string;
+}
+
+export interface FoodEntry {
+  /** Canonical, normalised name. */
+  name: string;
+  /** Other normalised names that resolve to this entry (normalisation aliases included). */
+  aliases: string[];
+  category: FoodCategory;
+  /** USDA SR28 NDB number, or null for knowledge-only entries (additives). */
+  ndb: string | null;
+  /** SR28 short description of the chosen row. */
+  sr28: string | null;
+  nutrients: NutrientsPer100g;
+  /** Total polyunsaturated fat (SR28 FA_Poly), g/100 g: an upper bound on omega-3 + omega-6. */
+  pufa_g?: number;
+  glycemic_index: number | null;
+  gi_source: GiSource | null;
+  /** Nutrient values that were curated or derived rather than measured, with how. */
+  curated: Partial<Record<NutrientColumn, string>>;
+  note: string | null;
+  flags: IngredientFlag[];
+  flag_reasons: Partial<Record<IngredientFlag, string>>;
+  well_studied: boolean;
+}
+
+export interface FoodTable {
+  version: number;
+  entries: FoodEntry[];
+  /** Normalised name or alias → index into entries. */
+  index: Map<string, number>;
+  sources: FoodsFile['sources'];
+}
+
+const nullableNumber = z.number().nullable();
+const column = <T extends z.ZodTypeAny>(t: T) => z.array(t);
+
+/** The file written by `npm run build:foods`. */
+export const foodsFileSchema = z.object({
+  format: z.literal('aurea.foods'),
+  version: z.literal(1),
+  sources: z.object({
+    sr28: z.string(),
+    gi: z.record(z.string(), z.string()),
+    knowledge: z.string(),
+  }),
+  categories: z.array(z.enum(FOOD_CATEGORIES)),
+  /** Texts explaining curated values, referenced by index from the `curated` column. */
+  curation: z.array(z.string()),
+  columns: z.object({
+    name: column(z.string()),
+    /** "|"-joined normalised aliases. */
+    aliases: column(z.string()),
+    category: column(z.number().int().nonnegative()),
+    ndb: column(z.string().nullable()),
+    sr28: column(z.string().nullable()),
+    nutrients: z.object(Object.fromEntries(NUTRIENT_COLUMNS.map((c) => [c, column(nullableNumber)])) as Record<NutrientColumn, z.ZodArray<typeof nullableNumber>>),
+    pufa_g: column(nullableNumber),
+    gi: column(nullableNumber),
+    /** "A:<row>" (Atkinson 2008 Table 1) or "M:<id>" (MyGi), with the food name in gi_food. */
+    gi_ref: column(z.string().nullable()),
+    gi_food: column(z.string().nullable()),
+    /** "field=curationIndex;field=curationIndex". */
+    curated: column(z.string().nullable()),
+    note: column(z.string().nullable()),
+  }),
+});
+export type FoodsFile = z.infer<typeof foodsFileSchema>;
+
+const GI_TABLES: Record<string, GiTable> = { A: 'atkinson2008', M: 'mygi' };
+
+/** Turns the columnar file into entries and a name index, joining the curated flags. */
+export function decodeFoodTable(raw: unknown): FoodTable {
+  const file = foodsFileSchema.parse(raw);
+  const c = file.columns;
+  const n = c.name.length;
+  const lengths = [c.aliases, c.category, c.ndb, c.sr28, c.pufa_g, c.gi, c.gi_ref, c.gi_food, c.curated, c.note, ...Object.values(c.nutrients)].map((a) => a.length);
+  if (lengths.some((l) => l !== n)) throw new Error('foods.data.json: columns differ in length');
+
+  const entries: FoodEntry[] = [];
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const name = c.name[i]!;
+    const nutrients: NutrientsPer100g = {};
+    for (const col of NUTRIENT_COLUMNS) {
+      const v = c.nutrients[col][i];
+      if (v !== null && v !== undefined) nutrients[col] = v;
+    }
+    const curated: Partial<Record<NutrientColumn, string>> = {};
+    for (const pair of (c.curated[i] ?? '').split(';').filter(Boolean)) {
+      const [field, at] = pair.split('=');
+      const text = file.curation[Number(at)];
+      if (field && text) curated[field as NutrientColumn] = text;
+    }
+    const ref = c.gi_ref[i] ?? null;
+    const giTable = ref ? GI_TABLES[ref.slice(0, 1)] : undefined;
+    const knowledge = knowledgeFor(name);
+    const pufa = c.pufa_g[i];
+    const entry: FoodEntry = {
+      name,
+      aliases: c.aliases[i] ? c.aliases[i]!.split('|') : [],
+      category: file.categories[c.category[i]!] ?? 'prepared',
+      ndb: c.ndb[i] ?? null,
+      sr28: c.sr28[i] ?? null,
+      nutrients,
+      ...(pufa !== null && pufa !== undefined ? { pufa_g: pufa } : {}),
+      glycemic_index: c.gi[i] ?? null,
+      gi_source: ref && giTable ? { table: giTable, row: ref.slice(2), food: c.gi_food[i] ?? '' } : null,
+      curated,
+      note: c.note[i] ?? null,
+      flags: knowledge.flags,
+      flag_reasons: knowledge.flag_reasons,
+      well_studied: knowledge.well_studied,
+    };
+    entries.push(entry);
+    index.set(name, i);
+  }
+  // Aliases never shadow a canonical name.
+  entries.forEach((e, i) => {
+    for (const a of e.aliases) if (!index.has(a)) index.set(a, i);
+  });
+  return { version: file.version, entries, index, sources: file.sources };
+}
+
+let loading: Promise<FoodTable> | undefined;
+
+/** Loads the bundled table once (a separate chunk, fetched on first use). */
+export function loadFoodTable(): Promise<FoodTable> {
+  loading ??= import('./foods.data.json').then((m) => decodeFoodTable((m as { default: unknown }).default ?? m));
+  return loading;
+}
+
+/** Scorer input for a food-table entry. */
+export function toIngredientData(entry: FoodEntry): IngredientData {
+  const sources: SourceRef[] = [];
+  if (entry.ndb) sources.push({ name: 'USDA SR28', id: entry.ndb, ...(entry.sr28 ? { detail: entry.sr28 } : {}) });
+  if (entry.gi_source) {
+    sources.push({
+      name: 'Glycemic index table',
+      id: `${entry.gi_source.table === 'atkinson2008' ? 'Atkinson 2008 Table 1' : 'MyGi'} row ${entry.gi_source.row}`,
+      detail: entry.gi_source.food,
+    });
+  }
+  if (entry.flags.length > 0 || Object.keys(entry.curated).length > 0 || !entry.ndb || entry.well_studied) {
+    sources.push({ name: 'Aurea knowledge table' });
+  }
+  return {
+    name: entry.name,
+    nutrients: { ...entry.nutrients },
+    glycemic_index: entry.glycemic_index,
+    flags: [...entry.flags],
+    flag_reasons: { ...entry.flag_reasons },
+    category: entry.category,
+    sources,
+    well_studied: entry.well_studied,
+  };
+}
+
+/** IngredientData for anything a person might type, or undefined when the table has no such food. */
+export function lookup(table: FoodTable, name: string): IngredientData | undefined {
+  const entry = resolveIngredient(name, table);
+  return entry ? toIngredientData(entry) : undefined;
+}
+
+/** All canonical names, alphabetical. */
+export function canonicalNames(table: FoodTable): string[] {
+  return table.entries.map((e) => e.name).sort();
+}
+
+export type MatchKind = 'exact' | 'prefix' | 'word_prefix' | 'substring' | 'alias';
+
+export interface FoodMatch {
+  name: string;
+  /** The alias that matched, when the match came through one. */
+  via?: string;
+  match: MatchKind;
+  entry: FoodEntry;
+}
+
+const RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word_prefix: 2, substring: 3, alias: 4 };
+
+function matchKind(text: string, q: string): Exclude<MatchKind, 'alias' | 'exact'> | null {
+  if (text.startsWith(q)) return 'prefix';
+  if (text.includes(` ${q}`)) return 'word_prefix';
+  if (text.includes(q)) return 'substring';
+  return null;
+}
+
+/**
+ * Type-ahead search: canonical names that start with the query, then names with a word starting
+ * with it, then names containing it, then entries reached through an alias (any position).
+ * The food the whole query resolves to (what lookup() returns, e.g. "cola" → soda) comes first.
+ * Within a tier, shorter names first, then alphabetical. The query is matched both as typed
+ * (cleaned) and normalised, so "Tomatoes", "scallion" and "yoghurt" all find their food.
+ */
+export function searchFoods(table: FoodTable, query: string, limit = 10): FoodMatch[] {
+  const queries = [...new Set([cleanName(query), normaliseIngredient(query)].filter(Boolean))];
+  if (queries.length === 0 || limit <= 0) return [];
+  const best = new Map<number, FoodMatch>();
+  const exact = resolveIngredient(query, table);
+  table.entries.forEach((entry, i) => {
+    let found: FoodMatch | undefined = entry === exact ? { name: entry.name, match: 'exact', entry } : undefined;
+    if (found && entry.name !== normaliseIngredient(query)) {
+      const via = entry.aliases.find((a) => queries.includes(a));
+      if (via) found.via = via;
+    }
+    for (const q of queries) {
+      const kind = matchKind(entry.name, q);
+      if (kind && (!found || RANK[kind] < RANK[found.match])) found = { name: entry.name, match: kind, entry };
+    }
+    if (!found) {
+      for (const q of queries) {
+        const alias = entry.aliases.find((a) => matchKind(a, q) !== null);
+        if (alias) {
+          found = { name: entry.name, via: alias, match: 'alias', entry };
+          break;
+        }
+      }
+    }
+    if (found) best.set(i, found);
+  });
+  return [...best.values()]
+    .sort((a, b) => RANK[a.match] - RANK[b.match] || a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, limit);
+}
