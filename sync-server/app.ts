@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './log';
 import { StaticSite } from './static';
 import { KeyedLimiter } from './rate-limit';
 import { apiError } from './http';
+import { registerIngredientRoutes } from './routes/ingredients';
 
 export interface Clock {
   now(): number;
@@ -145,4 +146,6 @@ export interface RouteHooks {
 }
 
 /** Route modules register here; each owns its tables and in-process state. */
-function registerRoutes(_app: Hono<AppEnv>, _deps: ServerDeps, _hooks: RouteHooks): void {}
+function registerRoutes(app: Hono<AppEnv>, deps: ServerDeps, hooks: RouteHooks): void {
+  registerIngredientRoutes(app, deps, hooks);
+}

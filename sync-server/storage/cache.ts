@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import { migrate, type Db } from './db';
+
+/**
+ * The upstream cache in SQLite (ADR "Caching Strategy"): ingredient/product data under
+ * `ingredient:data:{name}` / `product:data:{barcode}` (24 h), scores under `…:score:…` (7 d, tied to
+ * the data they were computed from by a hash), search results, remembered not-founds, and per-key
+ * request counts that drive cache warming and the weekly refresh. No account or health data here:
+ * names and barcodes are not linked to who asked.
+ */
+
+export type CacheKind = 'ingredient' | 'product' | 'search';
+
+export const DATA_TTL_MS = 24 * 3_600_000;
+export const SCORE_TTL_MS = 7 * 24 * 3_600_000;
+/** Answers that lack one source (it was down) are retried sooner. */
+export const PARTIAL_TTL_MS = 3_600_000;
+/** "Not found anywhere" is remembered briefly, so a typo does not cost an upstream call per keystroke. */
+export const NOT_FOUND_TTL_MS = 3_600_000;
+
+export interface CacheEntry<T> {
+  key: string;
+  kind: CacheKind;
+  subject: string;
+  value: T;
+  found: boolean;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
+export interface DemandRow {
+  key: string;
+  kind: CacheKind;
+  subject: string;
+  hits: number;
+  lastRequestedAt: number;
+  /** When the cached data expires (null: nothing cached). */
+  expiresAt: number | null;
+}
+
+export interface CacheStats {
+  entries: number;
+  fresh: number;
+  expired: number;
+  not_found: number;
+  scores: number;
+  tracked_requests: number;
+}
+
+const MIGRATIONS = [
+  `CREATE TABLE upstream_cache (
+     key TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     value TEXT NOT NULL,
+     found INTEGER NOT NULL,
+     fetched_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX upstream_cache_expires ON upstream_cache (expires_at);
+   CREATE TABLE upstream_score_cache (
+     key TEXT PRIMARY KEY,
+     data_hash TEXT NOT NULL,
+     value TEXT NOT NULL,
+     computed_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE upstream_demand (
+     key TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     hits INTEGER NOT NULL,
+     first_requested_at INTEGER NOT NULL,
+     last_requested_at INTEGER NOT NULL
+   );
+   CREATE INDEX upstream_demand_hits ON upstream_demand (hits DESC, last_requested_at DESC);`,
+];
+
+interface CacheRow {
+  key: string;
+  kind: CacheKind;
+  subject: string;
+  value: string;
+  found: number;
+  fetched_at: number;
+  expires_at: number;
+}
+
+/** Stable hash of a JSON value, to tie a cached score to the data it was computed from. */
+export function dataHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
+
+export class UpstreamCache {
+  private readonly stmts;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {
+    migrate(db, 'upstream_cache', MIGRATIONS);
+    this.stmts = {
+      get: db.prepare<[string], CacheRow>('SELECT key, kind, subject, value, found, fetched_at, expires_at FROM upstream_cache WHERE key = ?'),
+      put: db.prepare(
+        `INSERT INTO upstream_cache (key, kind, subject, value, found, fetched_at, expires_at) VALUES (@key, @kind, @subject, @value, @found, @fetched_at, @expires_at)
+         ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, subject = excluded.subject, value = excluded.value, found = excluded.found,
+           fetched_at = excluded.fetched_at, expires_at = excluded.expires_at`,
+      ),
+      del: db.prepare('DELETE FROM upstream_cache WHERE key = ?'),
+      getScore: db.prepare<[string], { data_hash: string; value: string; expires_at: number }>('SELECT data_hash, value, expires_at FROM upstream_score_cache WHERE key = ?'),
+      putScore: db.prepare(
+        `INSERT INTO upstream_score_cache (key, data_hash, value, computed_at, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET data_hash = excluded.data_hash, value = excluded.value, computed_at = excluded.computed_at, expires_at = excluded.expires_at`,
+      ),
+      delScore: db.prepare('DELETE FROM upstream_score_cache WHERE key = ?'),
+      hit: db.prepare(
+        `INSERT INTO upstream_demand (key, kind, subject, hits, first_requested_at, last_requested_at) VALUES (?, ?, ?, 1, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET hits = hits + 1, last_requested_at = excluded.last_requested_at`,
+      ),
+      demand: db.prepare<[string], { hits: number; last_requested_at: number }>('SELECT hits, last_requested_at FROM upstream_demand WHERE key = ?'),
+      mostRequested: db.prepare<[number, number], { key: string; kind: CacheKind; subject: string; hits: number; last_requested_at: number; expires_at: number | null }>(
+        `SELECT d.key, d.kind, d.subject, d.hits, d.last_requested_at, c.expires_at
+           FROM upstream_demand d LEFT JOIN upstream_cache c ON c.key = d.key
+          WHERE d.kind != 'search' AND (c.expires_at IS NULL OR c.expires_at <= ?)
+          ORDER BY d.hits DESC, d.last_requested_at DESC LIMIT ?`,
+      ),
+      expiredRequested: db.prepare<[number, number, number], { key: string; kind: CacheKind; subject: string; hits: number; last_requested_at: number; expires_at: number | null }>(
+        `SELECT d.key, d.kind, d.subject, d.hits, d.last_requested_at, c.expires_at
+           FROM upstream_cache c JOIN upstream_demand d ON d.key = c.key
+          WHERE c.kind != 'search' AND c.found = 1 AND c.expires_at <= ? AND d.last_requested_at >= ?
+          ORDER BY d.hits DESC, d.last_requested_at DESC LIMIT ?`,
+      ),
+      stats: db.prepare<[number], { entries: number; fresh: number; not_found: number }>(
+        `SELECT COUNT(*) AS entries, COALESCE(SUM(expires_at > ?), 0) AS fresh, COALESCE(SUM(found = 0), 0) AS not_found FROM upstream_cache`,
+      ),
+      scoreCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM upstream_score_cache'),
+      demandCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM upstream_demand'),
+      pruneCache: db.prepare('DELETE FROM upstream_cache WHERE expires_at < ?'),
+      pruneScores: db.prepare('DELETE FROM upstream_score_cache WHERE expires_at < ?'),
+      pruneDemand: db.prepare('DELETE FROM upstream_demand WHERE last_requested_at < ?'),
+    };
+  }
+
+  get<T>(key: string): CacheEntry<T> | null {
+    const row = this.stmts.get.get(key);
+    if (!row) return null;
+    let value: T;
+    try {
+      value = JSON.parse(row.value) as T;
+    } catch {
+      this.stmts.del.run(key); // a damaged row is a miss, not an error
+      return null;
+    }
+    return { key: row.key, kind: row.kind, subject: row.subject, value, found: row.found === 1, fetchedAt: row.fetched_at, expiresAt: row.expires_at };
+  }
+
+  isFresh(entry: CacheEntry<unknown>): boolean {
+    return entry.expiresAt > this.now();
+  }
+
+  put<T>(key: string, kind: CacheKind, subject: string, value: T, ttlMs: number, found = true): CacheEntry<T> {
+    const fetchedAt = this.now();
+    const entry: CacheEntry<T> = { key, kind, subject, value, found, fetchedAt, expiresAt: fetchedAt + ttlMs };
+    this.stmts.put.run({ key, kind, subject, value: JSON.stringify(value), found: found ? 1 : 0, fetched_at: fetchedAt, expires_at: entry.expiresAt });
+    return entry;
+  }
+
+  delete(key: string): void {
+    this.stmts.del.run(key);
+  }
+
+  /** A cached score, only when it was computed from exactly `hash` and is within its TTL. */
+  getScore<T>(key: string, hash: string): T | null {
+    const row = this.stmts.getScore.get(key);
+    if (!row || row.data_hash !== hash || row.expires_at <= this.now()) return null;
+    try {
+      return JSON.parse(row.value) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  putScore<T>(key: string, hash: string, value: T, ttlMs = SCORE_TTL_MS): void {
+    const now = this.now();
+    this.stmts.putScore.run(key, hash, JSON.stringify(value), now, now + ttlMs);
+  }
+
+  deleteScore(key: string): void {
+    this.stmts.delScore.run(key);
+  }
+
+  /** Counts one request for `key` (cache hit or not): the demand that warming and refresh follow. */
+  recordRequest(key: string, kind: CacheKind, subject: string): void {
+    const now = this.now();
+    this.stmts.hit.run(key, kind, subject, now, now);
+  }
+
+  demand(key: string): { hits: number; lastRequestedAt: number } | null {
+    const row = this.stmts.demand.get(key);
+    return row ? { hits: row.hits, lastRequestedAt: row.last_requested_at } : null;
+  }
+
+  /** Most requested ingredients/products whose data is missing or expired (for warming). */
+  mostRequestedNeedingData(limit: number): DemandRow[] {
+    return this.stmts.mostRequested.all(this.now(), limit).map(toDemand);
+  }
+
+  /** Cached entries past their TTL that were still requested since `since` (for the weekly refresh). */
+  expiredButRequested(since: number, limit: number): DemandRow[] {
+    return this.stmts.expiredRequested.all(this.now(), since, limit).map(toDemand);
+  }
+
+  stats(): CacheStats {
+    const s = this.stmts.stats.get(this.now()) ?? { entries: 0, fresh: 0, not_found: 0 };
+    return {
+      entries: s.entries,
+      fresh: s.fresh,
+      expired: s.entries - s.fresh,
+      not_found: s.not_found,
+      scores: this.stmts.scoreCount.get()?.n ?? 0,
+      tracked_requests: this.stmts.demandCount.get()?.n ?? 0,
+    };
+  }
+
+  /**
+   * Drops data expired for longer than `keepExpiredMs` (stale copies are kept that long to serve
+   * during outages) and request counts idle for `demandIdleMs`, so the file stays bounded.
+   */
+  prune(keepExpiredMs = 30 * 24 * 3_600_000, demandIdleMs = 90 * 24 * 3_600_000): { cache: number; scores: number; demand: number } {
+    const now = this.now();
+    return this.db.transaction(() => ({
+      cache: this.stmts.pruneCache.run(now - keepExpiredMs).changes,
+      scores: this.stmts.pruneScores.run(now).changes,
+      demand: this.stmts.pruneDemand.run(now - demandIdleMs).changes,
+    }))();
+  }
+}
+
+function toDemand(r: { key: string; kind: CacheKind; subject: string; hits: number; last_requested_at: number; expires_at: number | null }): DemandRow {
+  return { key: r.key, kind: r.kind, subject: r.subject, hits: r.hits, lastRequestedAt: r.last_requested_at, expiresAt: r.expires_at };
+}
