@@ -11,6 +11,12 @@ const out = await bundleIfStale({
   outdir: join(here, 'dist'),
   outName: 'aurea.mjs',
   sources: [join(here, 'main.ts'), join(here, 'commands'), join(root, 'shared')],
+  inline: ['@stdlib/', 'zod'],
+});
+// `aurea … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
 });
 const { main } = await import(pathToFileURL(out).href);
 process.exitCode = await main(process.argv.slice(2));

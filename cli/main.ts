@@ -12,6 +12,8 @@ export type Command = (args: string[], io: CommandIO) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   validate: { summary: 'validate FILE            check an export file and name every problem', load: () => import('./commands/validate') },
+  score: { summary: 'score NAME... [--json]   score foods from the offline table, with the reasons', load: () => import('./commands/score') },
+  insights: { summary: 'insights FILE [--json]   triggers, delayed effects, cycle, weekday and trend patterns', load: () => import('./commands/insights') },
 };
 
 function usage(): string {

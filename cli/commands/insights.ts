@@ -1,0 +1,59 @@
+import type { Command } from '../main';
+import { parseArgs } from '../lib/args';
+import { readExportFile } from '../lib/read-export';
+import { analyseDiary, ASSOCIATION_NOTE, describeInsights, insightsReport, type InsightItem } from '../../shared/insights';
+
+const USAGE = 'usage: aurea insights FILE [--json] [--all]\n';
+/** Without --all, the plain-text summary lists this many "not enough data" foods. */
+const GAP_FOODS_SHOWN = 8;
+
+function section(title: string, items: InsightItem[], out: string[]): void {
+  if (items.length === 0) return;
+  out.push('', title);
+  for (const item of items) out.push(`  • ${item.sentence}`);
+}
+
+/**
+ * `aurea insights FILE [--json] [--all]`: analyses an export file. --json prints exactly the DESIGN §4
+ * report (the shape of scipy's ref.json); otherwise a plain-language summary. Exit 1 on a bad file,
+ * 2 on usage errors.
+ */
+export const run: Command = async (args, io) => {
+  const { positionals, flags } = parseArgs(args);
+  const unknown = [...flags.keys()].filter((f) => f !== 'json' && f !== 'all');
+  if (positionals.length !== 1 || unknown.length > 0) {
+    io.err((unknown.length ? `aurea insights: unknown option --${unknown[0]}\n` : '') + USAGE);
+    return 2;
+  }
+  const path = positionals[0]!;
+  const read = await readExportFile(path);
+  if (!read.ok) {
+    io.err(read.message + '\n');
+    return 1;
+  }
+  const definitions = read.file.symptom_definitions;
+  const result = analyseDiary(read.file.logs, { definitions });
+
+  if (flags.has('json')) {
+    io.out(JSON.stringify(insightsReport(result), null, 1) + '\n');
+    return 0;
+  }
+
+  const items = describeInsights(result, { definitions });
+  const of = (...kinds: InsightItem['kind'][]) => items.filter((i) => kinds.includes(i.kind));
+  const out: string[] = [];
+  const span = result.first_date ? ` from ${result.first_date} to ${result.last_date}` : '';
+  out.push(`${path}: ${result.log_count} log${result.log_count === 1 ? '' : 's'}${span}`);
+  section('Foods linked to worse symptoms', of('trigger', 'delayed').filter((i) => i.direction === 'worse'), out);
+  section('Foods linked to better days', of('protective', 'delayed').filter((i) => i.direction === 'better'), out);
+  section('No standout foods', of('no_triggers'), out);
+  section('Cycle, week and time', of('cycle', 'weekday', 'trend', 'seasonal'), out);
+  const gaps = of('not_enough_data');
+  const foodGaps = gaps.filter((g) => g.subject === 'ingredient');
+  const shown = flags.has('all') ? foodGaps : foodGaps.slice(0, GAP_FOODS_SHOWN);
+  section('Not enough data yet', [...gaps.filter((g) => g.subject !== 'ingredient'), ...shown], out);
+  if (shown.length < foodGaps.length) out.push(`  … and ${foodGaps.length - shown.length} more foods close to being testable (--all lists them)`);
+  if (result.log_count > 0) out.push('', ASSOCIATION_NOTE);
+  io.out(out.join('\n') + '\n');
+  return 0;
+};

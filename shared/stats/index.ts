@@ -1,0 +1,9 @@
+/** Statistics for the insight engine, each agreeing with the named scipy function to 1e-6. */
+export { mean, variance, sumOfSquares, isConstant, type Numbers } from './descriptive';
+export { normalLowerTail, normalUpperTail, studentTUpperTail, studentTTwoSided, fUpperTail, pearsonTwoSided } from './distributions';
+export { midranks, type Ranking } from './ranks';
+export { mannWhitneyU, mannWhitneyFromRankSum, type MannWhitneyResult } from './mann-whitney';
+export { pearson, pointBiserial, type PearsonResult } from './correlation';
+export { oneWayAnova, type AnovaResult } from './anova';
+export { welchTTest, type WelchResult } from './welch';
+export { linearTrend, type LinearTrendResult } from './linear-trend';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyseDiary, ingredientLinks, type DiaryEntry } from '../../../shared/insights';
+import { diary, rng } from './diary';
+
+describe('ingredientLinks', () => {
+  const r0 = rng(42);
+  const days = Array.from({ length: 150 }, () => ({ milk: r0() < 0.3, onion: r0() < 0.3, ginger: r0() < 0.3, tea: r0() < 0.5 }));
+  const logs: DiaryEntry[] = diary(
+    '2025-01-01',
+    days.map((d, i) => {
+      const prev = days[i - 1];
+      const b = 1.5 + (d.milk ? 2 : 0) - (d.ginger ? 1.2 : 0) + (prev?.onion ? 2 : 0) + (r0() - 0.5) * 1.2;
+      return { food: Object.keys(d).filter((k) => d[k as keyof typeof d]), s: { bloating: Math.max(0, Math.min(5, Math.round(b))), energy: Math.floor(r0() * 6) } };
+    }),
+  );
+  const result = analyseDiary(logs);
+  const links = ingredientLinks(result);
+
+  it('links same-day triggers, protective foods and delayed effects, with direction and lag', () => {
+    expect(links.get('milk')?.[0]).toMatchObject({ symptom: 'bloating', lag: 0, direction: 'worse' });
+    expect(links.get('ginger')?.[0]).toMatchObject({ symptom: 'bloating', lag: 0, direction: 'better' });
+    expect(links.get('onion')?.some((l) => l.symptom === 'bloating' && l.lag === 1 && l.direction === 'worse')).toBe(true);
+    expect(links.has('tea')).toBe(false);
+  });
+
+  it('lists only significant links, strongest first', () => {
+    for (const list of links.values()) {
+      for (const l of list) expect(l.p_adjusted).toBeLessThan(0.05);
+      for (let i = 1; i < list.length; i++) expect(list[i]!.p_adjusted).toBeGreaterThanOrEqual(list[i - 1]!.p_adjusted);
+    }
+    const sig = result.tests.filter((t) => t.p_adjusted! < 0.05).length + result.delayed.length;
+    expect([...links.values()].reduce((n, l) => n + l.length, 0)).toBe(sig);
+  });
+
+  it('is empty for a diary without findings', () => {
+    expect(ingredientLinks(analyseDiary([])).size).toBe(0);
+  });
+});
