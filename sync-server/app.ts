@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './log';
 import { StaticSite } from './static';
 import { KeyedLimiter } from './rate-limit';
 import { apiError } from './http';
+import { registerAccountsAndSync } from './sync';
 import { registerIngredientRoutes } from './routes/ingredients';
 
 export interface Clock {
@@ -147,5 +148,6 @@ export interface RouteHooks {
 
 /** Route modules register here; each owns its tables and in-process state. */
 function registerRoutes(app: Hono<AppEnv>, deps: ServerDeps, hooks: RouteHooks): void {
+  registerAccountsAndSync(app, deps);
   registerIngredientRoutes(app, deps, hooks);
 }

@@ -1,0 +1,145 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { deleteAccountRequest, keyringUpdateRequest, pullQuery, pushRequest, SYNC_LIMITS, type Proof } from '../../shared/sync/protocol';
+import type { AppEnv } from '../app';
+import { apiError } from '../http';
+import type { AccountRow } from '../storage/accounts';
+import type { IncomingRecord } from '../storage/records';
+import { verifyToken } from '../sync/jwt';
+import { hashSecret, verifySecret } from '../sync/passwords';
+import { readBody, tooMany, type SyncService } from '../sync/service';
+import { kdfProblem } from './auth';
+
+/**
+ * Authenticated routes: GET|PUT /api/keyring, POST /api/sync/push, GET /api/sync/pull, DELETE /api/account.
+ * Every one needs a valid session token (401 otherwise) and counts against the account's per-minute limit.
+ * The account always comes from the token, never from the request, so one account cannot touch another's.
+ */
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
+  const { accounts, records, audit, deps } = svc;
+
+  // The internal account key of an authenticated request (set by requireAccount; records are keyed by it).
+  const accountKeys = new WeakMap<Request, number>();
+  const accountKeyOf = (c: Context<AppEnv>): number => accountKeys.get(c.req.raw)!;
+
+  const unauthorized = (c: Context<AppEnv>) => {
+    // Forged or stale tokens count per address, so an Authorization header cannot bypass the per-IP limit.
+    const wait = svc.badTokenLimiter.take(svc.address(c));
+    if (wait > 0) return tooMany(c, wait, 'Too many requests with an invalid session.');
+    return apiError(c, 401, 'unauthorized', 'Sign in to use sync: the session is missing, expired or no longer valid.', { 'www-authenticate': 'Bearer' });
+  };
+
+  const requireAccount: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const m = BEARER.exec(c.req.header('authorization') ?? '');
+    const claims = m ? verifyToken(svc.secrets.jwtKey, m[1]!, svc.now()) : null;
+    const session = claims ? accounts.sessionInfo(claims.sub) : undefined;
+    if (!claims || !session || session.token_epoch !== claims.ep) return unauthorized(c);
+    accountKeys.set(c.req.raw, session.pk);
+    const wait = svc.userLimiter.take(claims.sub);
+    if (wait > 0) return tooMany(c, wait, 'Too many sync requests for this account.');
+    c.set('accountId', claims.sub);
+    await next();
+  };
+
+  for (const path of ['/api/keyring', '/api/sync/*', '/api/account']) app.use(path, requireAccount);
+
+  const accountOf = (c: Context<AppEnv>): AccountRow | undefined => accounts.byId(c.get('accountId')!);
+
+  /** Re-authentication for sensitive changes, limited like sign-in. */
+  async function checkProof(c: Context<AppEnv>, account: AccountRow, proof: Proof): Promise<Response | null> {
+    const wait = svc.loginLimiter.take(`proof|${account.id}`);
+    if (wait > 0) return tooMany(c, wait, 'Too many attempts.');
+    const viaRecovery = 'recovery_auth_key' in proof;
+    const stored = viaRecovery ? account.recovery_hash : account.auth_hash;
+    const secret = Buffer.from('recovery_auth_key' in proof ? proof.recovery_auth_key : proof.auth_key, 'base64url');
+    if (stored && (await verifySecret(secret, stored))) return null;
+    return apiError(c, 403, 'wrong_proof', viaRecovery ? 'That recovery key is not the one for this account.' : 'That passphrase is not the current one for this account.');
+  }
+
+  app.get('/api/keyring', (c) => {
+    const account = accountOf(c);
+    if (!account) return unauthorized(c);
+    return c.json({ keyring: JSON.parse(account.keyring) as unknown, kdf: { algorithm: account.kdf_algorithm, iterations: account.kdf_iterations }, salt: account.salt });
+  });
+
+  app.put('/api/keyring', async (c) => {
+    const account = accountOf(c);
+    if (!account) return unauthorized(c);
+    const body = await readBody(c, keyringUpdateRequest);
+    if (!body.ok) return body.res;
+    const req = body.data;
+    if (req.kdf && req.salt) {
+      const problem = kdfProblem(req.kdf, req.salt);
+      if (problem) return apiError(c, 400, 'weak_kdf', problem);
+    }
+    const denied = await checkProof(c, account, req.proof);
+    if (denied) return denied;
+    const [authHash, recoveryHash] = await Promise.all([
+      req.auth_key ? hashSecret(Buffer.from(req.auth_key, 'base64url')) : undefined,
+      req.recovery_auth_key ? hashSecret(Buffer.from(req.recovery_auth_key, 'base64url')) : undefined,
+    ]);
+    const epoch = accounts.updateKeyring(account.id, {
+      keyring: JSON.stringify(req.keyring),
+      ...(req.salt && req.kdf ? { salt: req.salt, kdfAlgorithm: req.kdf.algorithm, kdfIterations: req.kdf.iterations } : {}),
+      ...(authHash ? { authHash } : {}),
+      ...(recoveryHash ? { recoveryHash } : {}),
+      // A new passphrase ends every other session; this one continues with the token returned here.
+      bumpEpoch: authHash !== undefined,
+    });
+    svc.auditEvent(c, 'keyring_change', account.id);
+    return c.json(svc.issueToken(account.id, epoch));
+  });
+
+  app.post('/api/sync/push', async (c) => {
+    const body = await readBody(c, pushRequest);
+    if (!body.ok) return body.res;
+    const incoming: IncomingRecord[] = [];
+    for (const [i, r] of body.data.records.entries()) {
+      const ciphertext = Buffer.from(r.ciphertext, 'base64url');
+      if (ciphertext.length > SYNC_LIMITS.maxRecordBytes) return apiError(c, 413, 'record_too_large', `records.${i}.ciphertext: larger than ${SYNC_LIMITS.maxRecordBytes / 1024} KB`);
+      incoming.push({ id: Buffer.from(r.id, 'base64url'), collection: r.collection, hlc: r.hlc, deleted: r.deleted, ciphertext });
+    }
+    const { results, seq } = records.push(accountKeyOf(c), incoming);
+    return c.json({ results: results.map((r, i) => ({ id: body.data.records[i]!.id, ...r })), seq });
+  });
+
+  app.get('/api/sync/pull', (c) => {
+    const q = pullQuery.safeParse({ since: c.req.query('since'), limit: c.req.query('limit') });
+    if (!q.success) {
+      const issue = q.error.issues[0];
+      return apiError(c, 400, 'invalid_request', `${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const page = records.pull(accountKeyOf(c), q.data.since, q.data.limit, SYNC_LIMITS.maxPullBytes);
+    return c.json({
+      records: page.records.map((r) => ({ id: r.id.toString('base64url'), collection: r.collection, hlc: r.hlc, deleted: r.deleted === 1, ciphertext: r.ciphertext.toString('base64url'), seq: r.seq })),
+      next: page.next,
+      more: page.more,
+      seq: page.seq,
+    });
+  });
+
+  app.delete('/api/account', async (c) => {
+    const account = accountOf(c);
+    if (!account) return unauthorized(c);
+    const body = await readBody(c, deleteAccountRequest);
+    if (!body.ok) return body.res;
+    const denied = await checkProof(c, account, body.data.proof);
+    if (denied) return denied;
+    deps.db.transaction(() => {
+      records.eraseAccount(account.pk);
+      audit.eraseAccount(account.id);
+      accounts.delete(account.id);
+      // The deletion's own entry: a random account id, no email, no data.
+      svc.auditEvent(c, 'account_deleted', account.id);
+    })();
+    try {
+      // Push the erased pages out of the WAL into the (securely deleted) main file.
+      deps.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      deps.log.warn('checkpoint after account deletion failed', { request_id: c.get('requestId'), error: (e as Error).message });
+    }
+    return c.json({ deleted: true });
+  });
+}

@@ -1,0 +1,90 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { clientAddress, type AppEnv, type ServerDeps } from '../app';
+import { apiError } from '../http';
+import { KeyedLimiter } from '../rate-limit';
+import { loadSecrets, type ServerSecrets } from '../secrets';
+import { AccountStore } from '../storage/accounts';
+import { AuditLog, type AuditEvent } from '../storage/audit';
+import { RecordStore } from '../storage/records';
+import { signToken } from './jwt';
+import { dummyHash } from './passwords';
+
+/** Session tokens live 30 minutes; clients sign in again silently with their stored auth key. */
+export const TOKEN_TTL_SECONDS = 30 * 60;
+
+/** Everything the account and sync routes share: stores, secrets, limiters, the clock. */
+export interface SyncService {
+  deps: ServerDeps;
+  accounts: AccountStore;
+  records: RecordStore;
+  audit: AuditLog;
+  secrets: ServerSecrets;
+  /** Login and sign-up attempts, per client address and email (RATE_LIMIT_LOGIN per minute). */
+  loginLimiter: KeyedLimiter;
+  /** Authenticated requests per account (RATE_LIMIT_PER_USER per minute). */
+  userLimiter: KeyedLimiter;
+  /** Requests with a bad token per client address, so forged tokens cannot dodge the per-IP limit. */
+  badTokenLimiter: KeyedLimiter;
+  now(): number;
+  issueToken(accountId: string, epoch: number): { token: string; expires_at: string };
+  auditEvent(c: Context<AppEnv>, event: AuditEvent, accountId: string | null): void;
+  address(c: Context<AppEnv>): string;
+}
+
+export function createSyncService(deps: ServerDeps): SyncService {
+  const { db, config, clock, log } = deps;
+  // Deleted accounts leave no readable remains in the file: freed pages are zeroed.
+  db.pragma('secure_delete = ON');
+  const secrets = loadSecrets(config, log);
+  const now = () => clock.now();
+  const accounts = new AccountStore(db);
+  const records = new RecordStore(db);
+  const audit = new AuditLog(db);
+  // Computed now, so the first sign-in with an unknown email is not slower than the rest.
+  void dummyHash();
+  return {
+    deps,
+    accounts,
+    records,
+    audit,
+    secrets,
+    loginLimiter: new KeyedLimiter(config.RATE_LIMIT_LOGIN, 60_000, now),
+    userLimiter: new KeyedLimiter(config.RATE_LIMIT_PER_USER, 60_000, now),
+    badTokenLimiter: new KeyedLimiter(config.RATE_LIMIT_PER_IP, 60_000, now),
+    now,
+    issueToken(accountId, epoch) {
+      const { token, expiresAt } = signToken(secrets.jwtKey, { sub: accountId, ep: epoch }, now(), TOKEN_TTL_SECONDS);
+      return { token, expires_at: new Date(expiresAt).toISOString() };
+    },
+    auditEvent(c, event, accountId) {
+      const requestId = c.get('requestId');
+      audit.record(event, accountId, now(), requestId);
+      log.info('audit', { request_id: requestId, event, account_id: accountId });
+    },
+    address: (c) => clientAddress(c, config.TRUST_PROXY),
+  };
+}
+
+/** 429 with Retry-After in whole seconds. */
+export function tooMany(c: Context, waitMs: number, message: string) {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return apiError(c, 429, 'rate_limited', `${message} Try again in ${seconds} s.`, { 'retry-after': String(seconds) });
+}
+
+/** Parses and validates a JSON body; a 400 names the first bad field and never echoes values. */
+export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; res: Response }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    return { ok: false, res: apiError(c, 400, 'invalid_json', 'The request body must be JSON.') };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    return { ok: false, res: apiError(c, 400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`) };
+  }
+  return { ok: true, data: parsed.data };
+}
