@@ -14,6 +14,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   validate: { summary: 'validate FILE            check an export file and name every problem', load: () => import('./commands/validate') },
   score: { summary: 'score NAME... [--json]   score foods from the offline table, with the reasons', load: () => import('./commands/score') },
   insights: { summary: 'insights FILE [--json]   triggers, delayed effects, cycle, weekday and trend patterns', load: () => import('./commands/insights') },
+  backtest: { summary: 'backtest FILE [--json]   train on the first 80 % of logs, predict the rest day by day', load: () => import('./commands/backtest') },
+  predict: { summary: 'predict FILE --date D    predict a day: --ingredients a,b [--cycle-phase P] [--json]', load: () => import('./commands/predict') },
 };
 
 function usage(): string {

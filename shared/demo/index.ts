@@ -1,0 +1,3 @@
+export * from './generateDiary';
+export { VOCABULARY } from './vocabulary';
+export { Random, normalCdf } from './random';
