@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DailyLog, SymptomDefinition } from '../../shared/schema';
+import type { SyncAccountRow, SyncDocRow, SyncMetaRow, SyncOutboxRow } from '../sync/types';
 
 /** A key/value setting (theme, cycle tracking, first-run state, reminder time …). */
 export interface SettingRow {
@@ -67,6 +68,8 @@ export interface ChallengeRow {
  * 1 — logs and settings; custom symptoms lived in settings["customSymptoms"]; early logs had no id.
  * 2 — custom symptoms get their own table; every log gets an id and an explicit cycle_phase;
  *     caches for insights and foods; models, predictions, saved meals and re-challenges.
+ * 3 — sync (app/sync): the outbox of local changes, the sync documents, the engine's state and status, and
+ *     this device's account (keys as non-extractable CryptoKeys). Empty until sync is turned on.
  */
 export class AureaDb extends Dexie {
   logs!: EntityTable<DailyLog, 'date'>;
@@ -78,6 +81,10 @@ export class AureaDb extends Dexie {
   predictions!: EntityTable<PredictionRow, 'id'>;
   meals!: EntityTable<SavedMealRow, 'id'>;
   challenges!: EntityTable<ChallengeRow, 'id'>;
+  syncOutbox!: Table<SyncOutboxRow, number>;
+  syncDocs!: EntityTable<SyncDocRow, 'name'>;
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+  syncAccount!: EntityTable<SyncAccountRow, 'id'>;
 
   constructor(name = 'aurea', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -109,6 +116,12 @@ export class AureaDb extends Dexie {
             if (!log.updated_at) log.updated_at = log.created_at;
           });
       });
+    this.version(3).stores({
+      syncOutbox: '++seq',
+      syncDocs: '&name, [dirty+name]',
+      syncMeta: '&key',
+      syncAccount: '&id',
+    });
   }
 }
 

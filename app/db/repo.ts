@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { BUILTIN_SYMPTOMS, logInput, symptomDefinition, symptomPolarity, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
-import { buildLog, byDate } from '../../shared/diary/logs';
+import { buildLog, byDate, cleanIngredients } from '../../shared/diary/logs';
 import { planImport, type ImportPlan } from '../../shared/diary/import';
 import { buildExportFile, logsToCsv } from '../../shared/diary/export';
-import type { AureaDb } from './db';
+import type { AureaDb, SavedMealRow } from './db';
 
 /** Thrown for input a person can fix; the message is shown as is. */
 export class InputError extends Error {
@@ -33,18 +33,55 @@ async function guardedWrite<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Hooks run inside the same transaction as a log change (the sync outbox uses this). */
-export type LogChangeHook = (db: AureaDb, change: { type: 'put'; log: DailyLog } | { type: 'delete'; date: string }) => Promise<void>;
-const changeHooks: LogChangeHook[] = [];
-export function onLogChange(hook: LogChangeHook): () => void {
-  changeHooks.push(hook);
-  return () => {
-    const i = changeHooks.indexOf(hook);
-    if (i >= 0) changeHooks.splice(i, 1);
+function hookList<H>(): { hooks: H[]; add(hook: H): () => void } {
+  const hooks: H[] = [];
+  return {
+    hooks,
+    add(hook) {
+      hooks.push(hook);
+      return () => {
+        const i = hooks.indexOf(hook);
+        if (i >= 0) hooks.splice(i, 1);
+      };
+    },
   };
 }
-/** Tables a log write touches, so hooks can write in the same transaction. */
+
+/**
+ * Hooks run inside the same transaction as a log change (the sync outbox uses this). `before` is the day as it
+ * was (undefined when it was empty), so a hook can tell exactly which fields changed.
+ */
+export type LogChangeHook = (db: AureaDb, change: { type: 'put'; log: DailyLog; before?: DailyLog } | { type: 'delete'; date: string; before?: DailyLog }) => Promise<void>;
+const logHooks = hookList<LogChangeHook>();
+const changeHooks = logHooks.hooks;
+export const onLogChange = logHooks.add;
+
+/** Hooks run inside the same transaction as a change to the person's own symptoms (the `symptoms` table rows). */
+export type SymptomsChangeHook = (db: AureaDb, change: { before: SymptomDefinition[]; after: SymptomDefinition[] }) => Promise<void>;
+const symptomHooks = hookList<SymptomsChangeHook>();
+export const onSymptomsChange = symptomHooks.add;
+
+/** Hooks run inside the same transaction as a setting change. */
+export type SettingChangeHook = (db: AureaDb, change: { key: string; before: unknown; after: unknown }) => Promise<void>;
+const settingHooks = hookList<SettingChangeHook>();
+export const onSettingChange = settingHooks.add;
+
+/** Tables the change hooks write (the sync outbox), so every write can include them in its transaction. */
 export const extraLogTables: string[] = [];
+const hookTables = (db: AureaDb) => extraLogTables.map((t) => db.table(t));
+
+/** Runs `write` on the symptoms table in one transaction with the symptom hooks. */
+async function changeSymptoms<T>(db: AureaDb, write: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [db.symptoms, ...hookTables(db)], async () => {
+    const before = symptomHooks.hooks.length ? await db.symptoms.toArray() : [];
+    const result = await write();
+    if (symptomHooks.hooks.length) {
+      const after = await db.symptoms.toArray();
+      for (const h of symptomHooks.hooks) await h(db, { before, after });
+    }
+    return result;
+  });
+}
 
 /** Saves the log for a date (creating or updating it). Validates first; bad input changes nothing. */
 export async function saveLog(db: AureaDb, input: LogInput, now: Date = new Date()): Promise<{ log: DailyLog; created: boolean }> {
@@ -58,7 +95,7 @@ export async function saveLog(db: AureaDb, input: LogInput, now: Date = new Date
       const existing = await db.logs.get(parsed.data.date);
       const log = buildLog(parsed.data, existing, now.toISOString(), () => crypto.randomUUID());
       await db.logs.put(log);
-      for (const h of changeHooks) await h(db, { type: 'put', log });
+      for (const h of changeHooks) await h(db, { type: 'put', log, before: existing });
       return { log, created: !existing };
     }),
   );
@@ -74,7 +111,7 @@ export async function deleteLog(db: AureaDb, date: string): Promise<DailyLog | u
     const log = await db.logs.get(date);
     if (!log) return undefined;
     await db.logs.delete(date);
-    for (const h of changeHooks) await h(db, { type: 'delete', date });
+    for (const h of changeHooks) await h(db, { type: 'delete', date, before: log });
     return log;
   });
 }
@@ -84,8 +121,9 @@ export async function restoreLog(db: AureaDb, log: DailyLog): Promise<void> {
   await guardedWrite(() =>
     db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
       const restored = { ...log, updated_at: new Date().toISOString() };
+      const before = await db.logs.get(log.date);
       await db.logs.put(restored);
-      for (const h of changeHooks) await h(db, { type: 'put', log: restored });
+      for (const h of changeHooks) await h(db, { type: 'put', log: restored, before });
     }),
   );
 }
@@ -157,13 +195,13 @@ export async function addCustomSymptom(db: AureaDb, input: { label: string; pola
   const def: SymptomDefinition = { key, label: parsed.data.label, polarity: parsed.data.polarity, builtin: false };
   const valid = symptomDefinition.safeParse(def);
   if (!valid.success) throw new InputError(`Symptom name: ${valid.error.issues[0]!.message}`);
-  await guardedWrite(() => db.symptoms.put(def));
+  await guardedWrite(() => changeSymptoms(db, () => db.symptoms.put(def)));
   return def;
 }
 
 /** Stops tracking a custom symptom; values already logged stay in the logs and in exports. */
 export async function removeCustomSymptom(db: AureaDb, key: string): Promise<void> {
-  await db.symptoms.delete(key);
+  await changeSymptoms(db, () => db.symptoms.delete(key));
 }
 
 export async function getSetting<T>(db: AureaDb, key: string, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
@@ -173,7 +211,13 @@ export async function getSetting<T>(db: AureaDb, key: string, schema: z.ZodMiniT
 }
 
 export async function setSetting(db: AureaDb, key: string, value: unknown): Promise<void> {
-  await guardedWrite(() => db.settings.put({ key, value }));
+  await guardedWrite(() =>
+    db.transaction('rw', [db.settings, ...hookTables(db)], async () => {
+      const before = settingHooks.hooks.length ? (await db.settings.get(key))?.value : undefined;
+      await db.settings.put({ key, value });
+      for (const h of settingHooks.hooks) await h(db, { key, before, after: value });
+    }),
+  );
 }
 
 export async function buildExport(db: AureaDb, now: Date = new Date()): Promise<ExportFile> {
@@ -198,18 +242,23 @@ export async function previewImport(db: AureaDb, file: ExportFile, now: Date = n
  */
 export async function applyImport(db: AureaDb, file: ExportFile, now: Date = new Date()): Promise<ImportPlan> {
   return guardedWrite(() =>
-    db.transaction('rw', [db.logs, db.symptoms, ...extraLogTables.map((t) => db.table(t))], async () => {
+    db.transaction('rw', [db.logs, db.symptoms, ...hookTables(db)], async () => {
       const plan = await previewImport(db, file, now);
-      if (plan.newSymptoms.length) await db.symptoms.bulkPut(plan.newSymptoms);
-      if (plan.undefinedSymptoms.length) {
-        await db.symptoms.bulkPut(
-          plan.undefinedSymptoms
-            .filter((k) => !BUILTIN_SYMPTOMS.some((b) => b.key === k))
-            .map((k) => ({ key: k, label: k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), polarity: 'higher_is_worse' as const, builtin: false })),
-        );
+      if (plan.newSymptoms.length || plan.undefinedSymptoms.length) {
+        await changeSymptoms(db, async () => {
+          if (plan.newSymptoms.length) await db.symptoms.bulkPut(plan.newSymptoms);
+          if (plan.undefinedSymptoms.length) {
+            await db.symptoms.bulkPut(
+              plan.undefinedSymptoms
+                .filter((k) => !BUILTIN_SYMPTOMS.some((b) => b.key === k))
+                .map((k) => ({ key: k, label: k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), polarity: 'higher_is_worse' as const, builtin: false })),
+            );
+          }
+        });
       }
+      const before = changeHooks.length && plan.writes.length ? await db.logs.bulkGet(plan.writes.map((l) => l.date)) : [];
       if (plan.writes.length) await db.logs.bulkPut(plan.writes);
-      for (const log of plan.writes) for (const h of changeHooks) await h(db, { type: 'put', log });
+      for (const [i, log] of plan.writes.entries()) for (const h of changeHooks) await h(db, { type: 'put', log, before: before[i] });
       return plan;
     }),
   );
@@ -223,3 +272,39 @@ export async function deleteAllData(db: AureaDb): Promise<void> {
 }
 
 export { byDate };
+
+const mealName = z.string().check(z.trim(), z.minLength(1, 'Give the meal a name'), z.maxLength(40, 'Keep the name under 40 characters'));
+
+/** Saves a named set of ingredients ("usual breakfast") that adds to a day in one tap. */
+export async function saveMeal(db: AureaDb, name: string, ingredients: readonly string[], now: Date = new Date()): Promise<SavedMealRow> {
+  const parsed = mealName.safeParse(name);
+  if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
+  const names = cleanIngredients(ingredients);
+  if (names.length === 0) throw new InputError('Add at least one ingredient to the meal');
+  const existing = await db.meals.where('name').equalsIgnoreCase(parsed.data).first();
+  const meal: SavedMealRow = { id: existing?.id ?? crypto.randomUUID(), name: parsed.data, ingredients: names, created_at: existing?.created_at ?? now.toISOString(), used_count: existing?.used_count ?? 0 };
+  await guardedWrite(() => db.meals.put(meal));
+  return meal;
+}
+
+export async function deleteMeal(db: AureaDb, id: string): Promise<void> {
+  await db.meals.delete(id);
+}
+
+/** Counts a use so the most used meals come first. */
+export async function noteMealUsed(db: AureaDb, id: string): Promise<void> {
+  await db.meals.where('id').equals(id).modify((m) => {
+    m.used_count += 1;
+  });
+}
+
+/** Meals, most used first. */
+export async function listMeals(db: AureaDb): Promise<SavedMealRow[]> {
+  const meals = await db.meals.toArray();
+  return meals.sort((a, b) => b.used_count - a.used_count || a.name.localeCompare(b.name));
+}
+
+/** The latest log strictly before a date (for "same as yesterday" and copying). */
+export async function previousLog(db: AureaDb, date: string): Promise<DailyLog | undefined> {
+  return db.logs.where('date').below(date).last();
+}
