@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the app loads this on the Today page, where classic zod's size would cost load time.
+import * as z from 'zod/mini';
 import { knowledgeFor } from './knowledge';
 import { cleanName, normaliseIngredient, resolveIngredient } from './normalise';
 import type { IngredientData, IngredientFlag, NutrientsPer100g, SourceRef } from './types';
@@ -66,8 +67,9 @@ export interface FoodTable {
   sources: FoodsFile['sources'];
 }
 
-const nullableNumber = z.number().nullable();
-const column = <T extends z.ZodTypeAny>(t: T) => z.array(t);
+const nullableNumber = z.nullable(z.number());
+const nullableString = z.nullable(z.string());
+const column = <T extends z.ZodMiniType>(t: T) => z.array(t);
 
 /** The file written by `npm run build:foods`. */
 export const foodsFileSchema = z.object({
@@ -85,18 +87,18 @@ export const foodsFileSchema = z.object({
     name: column(z.string()),
     /** "|"-joined normalised aliases. */
     aliases: column(z.string()),
-    category: column(z.number().int().nonnegative()),
-    ndb: column(z.string().nullable()),
-    sr28: column(z.string().nullable()),
-    nutrients: z.object(Object.fromEntries(NUTRIENT_COLUMNS.map((c) => [c, column(nullableNumber)])) as Record<NutrientColumn, z.ZodArray<typeof nullableNumber>>),
+    category: column(z.number().check(z.int(), z.nonnegative())),
+    ndb: column(nullableString),
+    sr28: column(nullableString),
+    nutrients: z.object(Object.fromEntries(NUTRIENT_COLUMNS.map((c) => [c, column(nullableNumber)])) as Record<NutrientColumn, z.ZodMiniArray<typeof nullableNumber>>),
     pufa_g: column(nullableNumber),
     gi: column(nullableNumber),
     /** "A:<row>" (Atkinson 2008 Table 1) or "M:<id>" (MyGi), with the food name in gi_food. */
-    gi_ref: column(z.string().nullable()),
-    gi_food: column(z.string().nullable()),
+    gi_ref: column(nullableString),
+    gi_food: column(nullableString),
     /** "field=curationIndex;field=curationIndex". */
-    curated: column(z.string().nullable()),
-    note: column(z.string().nullable()),
+    curated: column(nullableString),
+    note: column(nullableString),
   }),
 });
 export type FoodsFile = z.infer<typeof foodsFileSchema>;
