@@ -1,0 +1,137 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { liveQuery } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { IngredientLink, InsightItem, InsightsResult } from '../../../shared/insights';
+import { appDb, type AureaDb } from '../../db/db';
+import { symptomDefinitions } from '../../db/repo';
+import { gateway } from '../../gateway';
+
+/** What the Insights page shows: the last computed result for a given state of the diary. */
+export interface CachedInsights {
+  hash: string;
+  computed_at: string;
+  result: InsightsResult;
+  items: InsightItem[];
+}
+
+const CACHE_KEY = 'diary';
+
+type RefreshState = { updating: boolean; error: string | null };
+let state: RefreshState = { updating: false, error: null };
+const listeners = new Set<() => void>();
+function setState(next: Partial<RefreshState>) {
+  state = { ...state, ...next };
+  listeners.forEach((l) => l());
+}
+
+let inFlight: Promise<void> | null = null;
+let again = false;
+
+/**
+ * Recomputes insights in the worker when the diary changed since the cached result
+ * (stale-while-revalidate: the cached result stays on screen, marked as updating).
+ * Calls while a refresh runs coalesce into one more run.
+ */
+export function refreshInsights(db: AureaDb = appDb()): Promise<void> {
+  if (inFlight) {
+    again = true;
+    return inFlight;
+  }
+  inFlight = (async () => {
+    setState({ updating: true, error: null });
+    try {
+      do {
+        again = false;
+        const [logs, definitions, cached] = await Promise.all([db.logs.orderBy('date').toArray(), symptomDefinitions(db), db.insightCache.get(CACHE_KEY)]);
+        const response = await gateway.insights().analyse({
+          logs: logs.map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })),
+          definitions,
+          knownHash: cached?.hash ?? null,
+        });
+        if (!response.unchanged) {
+          const value: CachedInsights = { hash: response.hash, computed_at: new Date().toISOString(), result: response.result, items: response.items };
+          await db.insightCache.put({ key: CACHE_KEY, hash: value.hash, computed_at: value.computed_at, result: value });
+        }
+      } while (again);
+      setState({ updating: false });
+    } catch (e) {
+      setState({ updating: false, error: (e as Error).message });
+    } finally {
+      inFlight = null;
+    }
+  })();
+  return inFlight;
+}
+
+export function useInsightsRefreshState(): RefreshState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+/** The cached insights (undefined while loading, null when never computed). */
+export function useCachedInsights(): CachedInsights | null | undefined {
+  return useLiveQuery(async () => {
+    const row = await appDb().insightCache.get(CACHE_KEY);
+    return row ? (row.result as CachedInsights) : null;
+  }, []);
+}
+
+/** Foods linked to the person's symptoms by their own diary (for the food card). */
+export function useIngredientLinks(): Map<string, IngredientLink[]> | null {
+  const cached = useCachedInsights();
+  const links = useLiveQuery(async () => {
+    if (!cached) return null;
+    const { ingredientLinks } = await import('../../../shared/insights/links');
+    return ingredientLinks(cached.result);
+  }, [cached?.hash]);
+  return links ?? null;
+}
+
+const LAG_WORDS = ['on days with', 'the day after', 'two days after', 'three days after'];
+
+/**
+ * "Linked to your symptoms" sentences for one food, from the person's own insights, e.g.
+ * "Your bloating averaged 3.4 on days with milk vs 1.8 without (strong evidence)."
+ */
+export function linkSentences(food: string, links: readonly IngredientLink[], labelOf: (key: string) => string): { symptom: string; sentence: string }[] {
+  return links.map((l) => {
+    const label = labelOf(l.symptom).toLowerCase();
+    const w = l.mean_with === null ? '?' : l.mean_with.toFixed(1);
+    const wo = l.mean_without === null ? '?' : l.mean_without.toFixed(1);
+    const when = l.lag === 0 ? `on days with ${food}` : `${LAG_WORDS[l.lag] ?? `${l.lag} days after`} ${food}`;
+    const base = l.lag === 0 ? `without it` : `otherwise`;
+    const feel = l.direction === 'worse' ? 'worse' : 'better';
+    return { symptom: l.symptom, sentence: `Your ${label} averaged ${w} ${when} vs ${wo} ${base} — ${feel} (${l.strength} evidence; a link in your diary, not proof of cause).` };
+  });
+}
+
+/**
+ * Keeps insights fresh in the background: after any change to the logs (debounced), the worker
+ * re-analyses the diary. Mounted once by the app shell.
+ */
+export function useBackgroundInsights(delayMs = 1500) {
+  useEffect(() => {
+    const db = appDb();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let first = true;
+    const sub = liveQuery(async () => {
+      const [count, last] = await Promise.all([db.logs.count(), db.logs.orderBy('updated_at').last()]);
+      return `${count}:${last?.updated_at ?? ''}`;
+    }).subscribe({
+      next: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void refreshInsights(db), first ? 4000 : delayMs);
+        first = false;
+      },
+    });
+    return () => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+    };
+  }, [delayMs]);
+}
