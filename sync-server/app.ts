@@ -37,6 +37,8 @@ export interface AureaServer {
   deps: ServerDeps;
   /** Health of storage and of each upstream, as reported by /api/health. */
   health(): Record<string, unknown>;
+  /** Resolves when background start-up work (brotli bodies of the app) is done. */
+  ready(): Promise<void>;
   close(): void;
 }
 
@@ -130,6 +132,7 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
       const parts = Object.assign({}, ...healthParts.map((f) => f()));
       return { status: storage === 'ok' ? 'ok' : 'degraded', version: APP_VERSION, storage, app: site.available ? 'served' : 'not built', ...parts };
     },
+    ready: () => site.compressed(),
     close() {
       for (const f of closers.splice(0)) f();
       if (!options.db) db.close();

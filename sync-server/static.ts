@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { brotliCompress, gzipSync, constants as zlib } from 'node:zlib';
 import type { Context } from 'hono';
 
 /** Content-Security-Policy for the app: same-origin only; wasm allowed for the on-device models. */
@@ -36,7 +36,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.wasm', '.txt', '.map']);
+// Source maps are served as they are: only developers fetch them, and compressing them slowed start-up.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.wasm', '.txt']);
 
 interface StaticFile {
   body: Buffer;
@@ -59,6 +60,7 @@ function cacheControlFor(path: string): string {
  */
 export class StaticSite {
   private files = new Map<string, StaticFile>();
+  private pending: Promise<void>[] = [];
 
   constructor(readonly dir: string) {
     if (!dir || !existsSync(join(dir, 'index.html'))) return;
@@ -70,6 +72,11 @@ export class StaticSite {
       }
     };
     walk(dir);
+  }
+
+  /** Resolves when every brotli body is ready (gzip is served until then). */
+  compressed(): Promise<void> {
+    return Promise.all(this.pending).then(() => undefined);
   }
 
   get available(): boolean {
@@ -85,8 +92,17 @@ export class StaticSite {
       cacheControl: cacheControlFor(path),
     };
     if (COMPRESSIBLE.has(ext) && body.length > 512) {
+      // gzip now (fast); brotli at its best quality on the thread pool, served once ready, so
+      // start-up does not wait seconds for the large model worker and .wasm files.
       file.gzip = gzipSync(body, { level: 9 });
-      file.br = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+      this.pending.push(
+        new Promise((resolve) =>
+          brotliCompress(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }, (err, br) => {
+            if (!err) file.br = br;
+            resolve();
+          }),
+        ),
+      );
     }
     this.files.set(path, file);
   }

@@ -55,6 +55,9 @@ describe('server foundation', () => {
   });
 
   it('caches hashed assets for a year, never the service worker, and compresses', async () => {
+    const gz = await server.app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    await server.ready();
     const asset = await server.app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip, br' } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
