@@ -53,6 +53,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Daily reminders where the platform wakes installed PWAs (Periodic Background Sync).
+        importScripts: ['/sw-reminders.js'],
         clientsClaim: true,
         skipWaiting: false,
       },

@@ -5,13 +5,28 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { Toasts } from './state/toasts';
 import { useSetting } from './state/settings';
 import { TodayPage } from './pages/TodayPage';
+import { linkSentences, useBackgroundInsights, useIngredientLinks } from './state/insights';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { symptomDefinitions } from '../db/repo';
+import { SyncStatusPill } from '../sync/SyncStatusPill';
+import { DemoBanner } from './components/DemoBanner';
+import { Nudges } from './components/Nudges';
+import { navigate } from './router';
+import { appDb } from '../db/db';
 
 const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const FoodsPage = lazy(() => import('./pages/FoodsPage').then((m) => ({ default: m.FoodsPage })));
+const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
+const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ChallengePage = lazy(() => import('./pages/ChallengePage').then((m) => ({ default: m.ChallengePage })));
+const InsightsPage = lazy(() => import('./pages/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 
 const TABS = [
   { path: '/today', label: 'Today', icon: 'today' },
   { path: '/history', label: 'History', icon: 'history' },
+  { path: '/insights', label: 'Insights', icon: 'insights' },
+  { path: '/foods', label: 'Foods', icon: 'foods' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ] as const;
 
@@ -26,17 +41,24 @@ function useTheme() {
 
 export function App() {
   useTheme();
+  useBackgroundInsights();
   const { path } = useLocation();
   const current = path === '/' ? '/today' : path;
   const tab = TABS.find((t) => current.startsWith(t.path));
 
   useEffect(() => {
-    document.title = `${tab?.label ?? 'Aurea'} · Aurea`;
-  }, [tab]);
+    document.title = `${tab?.label ?? (current === '/welcome' ? 'Welcome' : 'Aurea')} · Aurea`;
+  }, [tab, current]);
+  useFirstRun(path);
 
   let page;
   if (current.startsWith('/history')) page = <HistoryPage />;
+  else if (current === '/welcome') page = <WelcomePage />;
+  else if (current.startsWith('/challenge')) page = <ChallengePage />;
+  else if (current.startsWith('/report')) page = <ReportPage />;
   else if (current.startsWith('/settings')) page = <SettingsPage />;
+  else if (current.startsWith('/foods')) page = <FoodsRoute />;
+  else if (current.startsWith('/insights')) page = <InsightsPage />;
   else if (current.startsWith('/today')) page = <TodayPage />;
   else page = <NotFound />;
 
@@ -51,6 +73,7 @@ export function App() {
           <span>Aurea</span>
         </Link>
         <span className="spacer" />
+        <SyncStatusPill />
       </header>
       <nav className="tabs" aria-label="Main">
         {TABS.map((t) => (
@@ -61,7 +84,11 @@ export function App() {
         ))}
       </nav>
       <div style={{ minWidth: 0 }}>
-        <UpdatePrompt />
+        <div className="notices">
+          <UpdatePrompt />
+          <DemoBanner />
+          <Nudges />
+        </div>
         <main id="main" tabIndex={-1}>
           <Suspense fallback={<p className="muted">Loading…</p>}>{page}</Suspense>
         </main>
@@ -69,6 +96,30 @@ export function App() {
       <Toasts />
     </div>
   );
+}
+
+/** The Foods page with "linked to your symptoms" filled in from the person's own insights. */
+function FoodsRoute() {
+  const links = useIngredientLinks();
+  const defs = useLiveQuery(() => symptomDefinitions(appDb()), []);
+  const labelOf = (k: string) => defs?.find((d) => d.key === k)?.label ?? k;
+  return <FoodsPage personalFor={(name) => (links === null ? null : linkSentences(name, links.get(name) ?? [], labelOf))} />;
+}
+
+/** Opening the app at its start URL for the first time (no logs, never set up) shows the welcome steps. */
+function useFirstRun(path: string) {
+  useEffect(() => {
+    if (path !== '/') return;
+    let alive = true;
+    void (async () => {
+      const db = appDb();
+      const [onboarded, count] = await Promise.all([db.settings.get('onboarded'), db.logs.count()]);
+      if (alive && !onboarded?.value && count === 0) navigate('/welcome', { replace: true });
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [path]);
 }
 
 function NotFound() {

@@ -33,6 +33,8 @@ export function buildLog(input: LogInput, existing: DailyLog | undefined, nowIso
   };
   if (notes) log.notes = notes;
   else delete log.notes;
+  // A demo day the person edits and saves becomes their own data.
+  delete log.demo;
   return log;
 }
 

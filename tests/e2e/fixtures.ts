@@ -40,7 +40,7 @@ export async function logDay(page: Page, day: { date?: string; foods: string[]; 
   }
   for (const [label, v] of Object.entries(day.symptoms ?? {})) await page.getByLabel(`${label} ${v} of 5`, { exact: true }).check();
   if (day.notes) await page.getByLabel('Notes').fill(day.notes);
-  await page.getByRole('button', { name: /^Save/ }).click();
+  await page.getByRole('button', { name: /^Save (day|changes)$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /Saved|Updated/ })).toBeVisible();
 }
 

@@ -1,6 +1,11 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
-/** A modal dialog on the native <dialog> element (focus trap, Escape and backdrop handled by the browser). */
+/**
+ * A modal dialog on the native <dialog> element (focus trap, Escape and backdrop handled by the browser).
+ * Rendered into <body> so a form inside it is never nested in a page form, and its submit events stop
+ * here instead of bubbling (through React's tree) into the page's own form.
+ */
 export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -10,11 +15,12 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
-  return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+  return createPortal(
+    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} onCancel={onClose} onSubmit={(e) => e.stopPropagation()}>
       <h2 id={titleId}>{title}</h2>
       {open && children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 

@@ -80,7 +80,7 @@ export function IngredientPicker(props: {
     <div className="field">
       <label htmlFor={`${id}-input`}>What did you eat and drink?</label>
       {value.length > 0 && (
-        <ul className="chips" aria-label="Ingredients for this day" style={{ marginBottom: '0.5rem' }}>
+        <ul className="chips picked" aria-label="Ingredients for this day">
           {value.map((name) => (
             <li key={name} className="chip">
               {props.onOpenFood ? (
@@ -154,7 +154,7 @@ export function QuickChips({ title, names, selected, onToggle }: { title: string
       <ul className="chips">
         {names.map((n) => (
           <li key={n}>
-            <button type="button" className="chip add" aria-pressed={selected.includes(n)} onClick={() => onToggle(n)} style={selected.includes(n) ? { background: 'var(--primary-soft)', borderStyle: 'solid' } : undefined}>
+            <button type="button" className={`chip add${selected.includes(n) ? ' on' : ''}`} aria-pressed={selected.includes(n)} onClick={() => onToggle(n)}>
               {selected.includes(n) ? '✓ ' : '+ '}
               {n}
             </button>

@@ -20,14 +20,12 @@ export function SymptomScale({ def, value, onChange }: { def: SymptomDefinition;
   const [low, high] = scaleEnds(def);
   return (
     <fieldset className="symptom">
-      <div className="row spread">
-        <legend>{def.label}</legend>
-        {value !== undefined && (
-          <button type="button" className="link small" onClick={() => onChange(undefined)} aria-label={`Clear ${def.label}`}>
-            clear
-          </button>
-        )}
-      </div>
+      <legend>{def.label}</legend>
+      {value !== undefined && (
+        <button type="button" className="link small clear" onClick={() => onChange(undefined)} aria-label={`Clear ${def.label}`}>
+          clear
+        </button>
+      )}
       <div className="scale">
         {[0, 1, 2, 3, 4, 5].map((v) => (
           <span key={v}>

@@ -29,7 +29,7 @@ export function UpdatePrompt() {
   const [blocked, setBlocked] = useState(false);
   if (!needRefresh) return null;
   return (
-    <div className="banner info no-print" role="status" aria-live="polite" style={{ margin: '0.8rem 0.85rem 0' }}>
+    <div className="banner info no-print" role="status" aria-live="polite">
       <div className="row spread">
         <span>
           <strong>A new version of Aurea is ready.</strong>{' '}

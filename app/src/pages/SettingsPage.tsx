@@ -6,19 +6,24 @@ import { localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { addCustomSymptom, applyImport, buildCsv, buildExport, deleteAllData, InputError, previewImport, removeCustomSymptom, symptomDefinitions, StorageFullError } from '../../db/repo';
 import { ConfirmDialog } from '../components/Dialog';
-import { useSetting, saveSetting } from '../state/settings';
+import { useSettingState } from '../state/settings';
 import { toast } from '../state/toasts';
 import { storageStatus } from '../state/storage';
 import { downloadText } from '../download';
+import { ReminderSettings } from '../components/ReminderSettings';
+import { Link } from '../router';
 import { plural } from '../format';
+import { LazySyncSettings } from '../../sync/LazySyncSettings';
 
-export function SettingsPage({ extraSections }: { extraSections?: ReactNode }) {
+export function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
       <SymptomSettings />
       <TrackingSettings />
-      {extraSections}
+      <ReminderSettings />
+      <ReportAndTests />
+      <LazySyncSettings />
       <DataSettings />
       <AppearanceSettings />
       <StorageSettings />
@@ -113,14 +118,32 @@ function SymptomSettings() {
   );
 }
 
+function ReportAndTests() {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Report and tests</h2>
+      <p className="small muted">A printable report of a period for your clinician (with a CSV of the raw logs), and deliberate re-challenges of a suspected food.</p>
+      <div className="row">
+        <Link to="/report" className="button primary">
+          Report for your clinician
+        </Link>
+        <Link to="/challenge" className="button">
+          Test a food
+        </Link>
+      </div>
+    </section>
+  );
+}
+
 function TrackingSettings() {
-  const trackCycle = useSetting('trackCycle');
+  const [trackCycle, setTrackCycle] = useSettingState('trackCycle');
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Cycle</h2>
       <div className="row">
-        <input id={`${id}-cycle`} type="checkbox" checked={trackCycle === true} onChange={(e) => void saveSetting('trackCycle', e.target.checked)} style={{ width: 22, height: 22 }} />
+        <input id={`${id}-cycle`} type="checkbox" className="check" checked={trackCycle === true} onChange={(e) => setTrackCycle(e.target.checked)} />
         <label htmlFor={`${id}-cycle`} style={{ margin: 0 }}>
           Track my cycle phase
         </label>
@@ -243,6 +266,7 @@ function DataSettings() {
             <p>
               This erases all {count ?? 0} logged days, your symptoms, saved meals, models and settings from this device. It cannot be undone. Export first if you want a copy.
             </p>
+            <p className="small">If sync is on, this device is signed out; your synced diary on the server and your other devices stays.</p>
             <div>
               <label htmlFor={`${id}-confirm`}>Type DELETE to confirm</label>
               <input id={`${id}-confirm`} type="text" value={deleteText} onChange={(e) => setDeleteText(e.target.value)} autoComplete="off" />
@@ -270,7 +294,8 @@ function DataSettings() {
 }
 
 function AppearanceSettings() {
-  const theme = useSetting('theme') ?? 'system';
+  const [themeValue, setTheme] = useSettingState('theme');
+  const theme = themeValue ?? 'system';
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
@@ -280,7 +305,7 @@ function AppearanceSettings() {
         <div className="segmented">
           {(['system', 'light', 'dark'] as const).map((t) => (
             <span key={t}>
-              <input type="radio" id={`${id}-${t}`} name={`${id}-theme`} checked={theme === t} onChange={() => void saveSetting('theme', t)} />
+              <input type="radio" id={`${id}-${t}`} name={`${id}-theme`} checked={theme === t} onChange={() => setTheme(t)} />
               <label htmlFor={`${id}-${t}`}>{t === 'system' ? 'Match device' : t === 'light' ? 'Light' : 'Dark'}</label>
             </span>
           ))}

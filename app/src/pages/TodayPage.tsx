@@ -13,6 +13,10 @@ import { useSetting, saveSetting } from '../state/settings';
 import { useUnsavedGuard } from '../state/unsaved';
 import { toast } from '../state/toasts';
 import { requestPersistentStorage } from '../state/storage';
+import { useFoodKnowledge } from '../state/foods';
+import { ScoreBadge } from '../components/ScoreBadge';
+import { QuickLog } from '../components/QuickLog';
+import { ChallengeToday } from '../components/ChallengeToday';
 import { longDate } from '../format';
 
 interface Draft {
@@ -45,6 +49,7 @@ export function TodayPage() {
   const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? [];
   const usage = useLiveQuery(() => ingredientUsage(db), []) ?? [];
   const trackCycle = useSetting('trackCycle');
+  const hiddenSymptoms = useSetting('hiddenSymptoms') ?? [];
   const [draft, setDraftState] = useState<Draft | null>(() => drafts.get(date) ?? null);
   const setDraft = useCallback(
     (d: Draft | null) => {
@@ -83,13 +88,23 @@ export function TodayPage() {
     () => [...usage].sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : b.count - a.count)).map((u) => u.name).filter((n) => !frequent.includes(n)).slice(0, 8),
     [usage, frequent],
   );
+  const foods = useFoodKnowledge();
+  // The person's own foods first (by how often they log them), then the bundled food table.
   const suggest = useCallback(
     (q: string): Suggestion[] => {
       const starts = ranked.filter((u) => u.name.startsWith(q) || u.name.split(' ').some((w) => w.startsWith(q)));
       const contains = ranked.filter((u) => !starts.includes(u) && u.name.includes(q));
-      return [...starts, ...contains].map((u) => ({ name: u.name, source: 'yours' as const, count: u.count }));
+      const own: Suggestion[] = [...starts, ...contains].map((u) => ({ name: u.name, source: 'yours' as const, count: u.count }));
+      if (!foods) return own;
+      const seen = new Set(own.map((o) => o.name));
+      const table = foods
+        .search(foods.table, q, 8)
+        .map((m) => m.name)
+        .filter((n) => !seen.has(n))
+        .map((name) => ({ name, source: 'food table' as const }));
+      return [...own, ...table];
     },
-    [ranked],
+    [ranked, foods],
   );
 
   const toggle = (name: string) => update({ ingredients: form.ingredients.includes(name) ? form.ingredients.filter((n) => n !== name) : [...form.ingredients, name] });
@@ -113,11 +128,13 @@ export function TodayPage() {
   };
 
   const showCycle = trackCycle === true || form.cycle_phase !== null;
-  const symptomsShown: SymptomDefinition[] = defs;
+  // Hidden built-ins stay visible on a day that already has a value for them, so nothing is lost.
+  const symptomsShown: SymptomDefinition[] = defs.filter((d) => !hiddenSymptoms.includes(d.key) || form.symptoms[d.key] !== undefined);
 
   return (
     <>
       <h1>{date === today ? 'Today' : longDate(date)}</h1>
+      <ChallengeToday date={date} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -147,7 +164,14 @@ export function TodayPage() {
 
         <section className="card" aria-labelledby="food-h">
           <h2 id="food-h">Food &amp; drink</h2>
-          <IngredientPicker value={form.ingredients} onChange={(ingredients) => update({ ingredients })} suggest={suggest} />
+          <QuickLog date={date} ingredients={form.ingredients} onIngredients={(ingredients) => update({ ingredients })} />
+          <IngredientPicker
+            value={form.ingredients}
+            onChange={(ingredients) => update({ ingredients })}
+            suggest={suggest}
+            renderBadge={(name) => <ScoreBadge name={name} scored={foods?.scoreOf(name)} />}
+            onOpenFood={(name) => navigate(`/foods?name=${encodeURIComponent(name)}`)}
+          />
           <QuickChips title="Frequent" names={frequent} selected={form.ingredients} onToggle={toggle} />
           <QuickChips title="Recent" names={recent} selected={form.ingredients} onToggle={toggle} />
         </section>

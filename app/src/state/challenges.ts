@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as z from 'zod/mini';
+import { isFinished, planChallenge, type ChallengePlan, type PlanOptions } from '../../../shared/challenge/plan';
+import type { ChallengeResult } from '../../../shared/challenge/evaluate';
+import { isoDate, polarityOf } from '../../../shared/schema';
+import { localToday } from '../../../shared/util/dates';
+import { appDb, type ChallengeRow } from '../../db/db';
+import { InputError, symptomDefinitions } from '../../db/repo';
+
+export interface Challenge extends ChallengeRow {
+  plan: ChallengePlan;
+  result?: ChallengeResult;
+}
+
+const startInput = z.object({
+  ingredient: z.string().check(z.trim(), z.minLength(1, 'Choose the food to test')),
+  symptom: z.string().check(z.minLength(1, 'Choose the symptom to watch')),
+  start: isoDate,
+  avoidDays: z.number().check(z.int(), z.minimum(3, 'Avoid the food for at least 3 days'), z.maximum(28, 'Avoid it for at most 28 days')),
+  challenges: z.number().check(z.int(), z.minimum(2, 'Plan at least 2 challenge days'), z.maximum(6, 'Plan at most 6 challenge days')),
+});
+
+/** Starts a re-challenge; only one runs at a time. */
+export async function startChallenge(input: PlanOptions & { avoidDays: number; challenges: number }): Promise<Challenge> {
+  const parsed = startInput.safeParse(input);
+  if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
+  const db = appDb();
+  return db.transaction('rw', db.challenges, async () => {
+    if (await db.challenges.where('status').equals('active').count()) throw new InputError('A test is already running. Finish or stop it first.');
+    const row: Challenge = { id: crypto.randomUUID(), ingredient: parsed.data.ingredient, symptom: parsed.data.symptom, status: 'active', created_at: new Date().toISOString(), plan: planChallenge(parsed.data) };
+    await db.challenges.put(row);
+    return row;
+  });
+}
+
+export async function stopChallenge(id: string): Promise<void> {
+  await appDb().challenges.update(id, { status: 'cancelled' });
+}
+
+/** The current result of a plan from the diary (final once the plan is over). */
+export async function currentResult(ch: Challenge): Promise<ChallengeResult> {
+  const db = appDb();
+  const logs = await db.logs.where('date').between(ch.plan.start, ch.plan.end, true, true).toArray();
+  const defs = await symptomDefinitions(db);
+  const { evaluateChallenge } = await import('../../../shared/challenge/evaluate');
+  const label = defs.find((d) => d.key === ch.symptom)?.label ?? ch.symptom;
+  return evaluateChallenge(ch.plan, logs, polarityOf(ch.symptom, defs), label);
+}
+
+/** Closes a finished plan with its result, so it is kept in the diary and the report. */
+export async function completeIfFinished(ch: Challenge, today = localToday()): Promise<Challenge> {
+  if (ch.status !== 'active' || !isFinished(ch.plan, today)) return ch;
+  const result = await currentResult(ch);
+  const done: Challenge = { ...ch, status: 'completed', result };
+  await appDb().challenges.put(done);
+  return done;
+}
+
+export function useChallenges(): Challenge[] | undefined {
+  return useLiveQuery(async () => (await appDb().challenges.orderBy('status').toArray()).sort((a, b) => (a.created_at < b.created_at ? 1 : -1)) as Challenge[], []);
+}
+
+export function useActiveChallenge(): Challenge | null | undefined {
+  return useLiveQuery(async () => ((await appDb().challenges.where('status').equals('active').first()) as Challenge | undefined) ?? null, []);
+}
