@@ -1,6 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { InsightsWorkerApi } from '../workers/insights.worker';
 import type { KdfWorkerApi } from '../workers/kdf.worker';
+import type { ModelWorkerApi } from '../workers/model.worker';
 
 /**
  * The single gateway from the page to the Web Workers. Each worker starts on first use and is
@@ -14,4 +15,5 @@ function lazyWorker<T>(create: () => Worker): () => Remote<T> {
 export const gateway = {
   insights: lazyWorker<InsightsWorkerApi>(() => new Worker(new URL('../workers/insights.worker.ts', import.meta.url), { type: 'module', name: 'aurea-insights' })),
   kdf: lazyWorker<KdfWorkerApi>(() => new Worker(new URL('../workers/kdf.worker.ts', import.meta.url), { type: 'module', name: 'aurea-kdf' })),
+  model: lazyWorker<ModelWorkerApi>(() => new Worker(new URL('../workers/model.worker.ts', import.meta.url), { type: 'module', name: 'aurea-model' })),
 };

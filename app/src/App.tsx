@@ -21,11 +21,15 @@ const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ defa
 const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
 const ChallengePage = lazy(() => import('./pages/ChallengePage').then((m) => ({ default: m.ChallengePage })));
 const InsightsPage = lazy(() => import('./pages/InsightsPage').then((m) => ({ default: m.InsightsPage })));
+const PredictPage = lazy(() => import('./pages/PredictPage').then((m) => ({ default: m.PredictPage })));
+// The model's background retraining: its module (and everything it imports) loads after first paint.
+const BackgroundModel = lazy(() => import('./state/model').then((m) => ({ default: m.BackgroundModel })));
 
 const TABS = [
   { path: '/today', label: 'Today', icon: 'today' },
   { path: '/history', label: 'History', icon: 'history' },
   { path: '/insights', label: 'Insights', icon: 'insights' },
+  { path: '/predict', label: 'Predict', icon: 'predict' },
   { path: '/foods', label: 'Foods', icon: 'foods' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ] as const;
@@ -59,6 +63,7 @@ export function App() {
   else if (current.startsWith('/settings')) page = <SettingsPage />;
   else if (current.startsWith('/foods')) page = <FoodsRoute />;
   else if (current.startsWith('/insights')) page = <InsightsPage />;
+  else if (current.startsWith('/predict')) page = <PredictPage />;
   else if (current.startsWith('/today')) page = <TodayPage />;
   else page = <NotFound />;
 
@@ -94,6 +99,9 @@ export function App() {
         </main>
       </div>
       <Toasts />
+      <Suspense fallback={null}>
+        <BackgroundModel />
+      </Suspense>
     </div>
   );
 }

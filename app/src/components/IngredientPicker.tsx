@@ -18,6 +18,7 @@ export function IngredientPicker(props: {
   suggest: (query: string) => Suggestion[];
   renderBadge?: (name: string) => ReactNode;
   onOpenFood?: (name: string) => void;
+  label?: string;
 }) {
   const { value, onChange, suggest } = props;
   const [text, setText] = useState('');
@@ -78,7 +79,7 @@ export function IngredientPicker(props: {
   const showList = open && options.length > 0;
   return (
     <div className="field">
-      <label htmlFor={`${id}-input`}>What did you eat and drink?</label>
+      <label htmlFor={`${id}-input`}>{props.label ?? 'What did you eat and drink?'}</label>
       {value.length > 0 && (
         <ul className="chips picked" aria-label="Ingredients for this day">
           {value.map((name) => (

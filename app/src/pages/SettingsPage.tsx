@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
 import { describeProblem, validateExport, type ExportFile, type SymptomPolarity } from '../../../shared/schema';
 import type { ImportPlan } from '../../../shared/diary/import';
 import { localToday } from '../../../shared/util/dates';
@@ -15,6 +15,13 @@ import { Link } from '../router';
 import { plural } from '../format';
 import { LazySyncSettings } from '../../sync/LazySyncSettings';
 
+const ModelStatus = lazy(() => import('../components/ModelStatus').then((m) => ({ default: m.ModelStatus })));
+const LazyModelStatus = () => (
+  <Suspense fallback={<section className="card" aria-label="Model status"><p className="muted">Loading model status…</p></section>}>
+    <ModelStatus />
+  </Suspense>
+);
+
 export function SettingsPage() {
   return (
     <>
@@ -23,6 +30,7 @@ export function SettingsPage() {
       <TrackingSettings />
       <ReminderSettings />
       <ReportAndTests />
+      <LazyModelStatus />
       <LazySyncSettings />
       <DataSettings />
       <AppearanceSettings />

@@ -140,6 +140,20 @@ export async function saveTrainResult(db: AureaDb, result: TrainResult, logCount
   });
 }
 
+/**
+ * Logs deleted below the training minimum: the model stands on data the person removed and cannot be
+ * retrained, so it stops being used (its weights are dropped; the row stays to say why).
+ */
+export async function retireModel(db: AureaDb, logCount: number): Promise<boolean> {
+  return db.transaction('rw', db.models, async () => {
+    const active = await db.models.where('is_active').equals(1).toArray();
+    for (const row of active) {
+      await db.models.put({ ...row, is_active: 0, artifacts_key: null, artifacts: null, reason: `retired: only ${logCount} logged days remain, fewer than the ${MIN_LOGS_FOR_TRAINING} a personal model needs` } as StoredModelRow);
+    }
+    return active.length > 0;
+  });
+}
+
 // ------------------------------------------------------------------ retraining
 
 export interface ModelJobState {
@@ -161,7 +175,7 @@ function setJob(next: Partial<ModelJobState>) {
 
 export type RetrainOutcome =
   | { kind: 'up_to_date' }
-  | { kind: 'too_few_logs'; logs: number }
+  | { kind: 'too_few_logs'; logs: number; reason: string }
   | { kind: 'trained'; row: StoredModelRow }
   | { kind: 'discarded' }
   | { kind: 'busy' }
@@ -194,7 +208,10 @@ function modelLogs(logs: readonly DailyLog[]) {
 async function retrainOnce(db: AureaDb, force: boolean, now: Date): Promise<RetrainOutcome> {
   const [count, rows] = await Promise.all([db.logs.count(), db.models.toArray()]);
   if (!force && !shouldRetrain(retrainBasis(rows), count, now)) return { kind: 'up_to_date' };
-  if (count < MIN_LOGS_FOR_TRAINING) return { kind: 'too_few_logs', logs: count };
+  if (count < MIN_LOGS_FOR_TRAINING) {
+    await retireModel(db, count);
+    return { kind: 'too_few_logs', logs: count, reason: `A personal model needs ${MIN_LOGS_FOR_TRAINING} logged days; you have ${count}.` };
+  }
   return exclusively(async (): Promise<RetrainOutcome> => {
     setJob({ training: true, error: null, notice: null });
     const logs = await db.logs.orderBy('date').toArray();
@@ -210,7 +227,7 @@ async function retrainOnce(db: AureaDb, force: boolean, now: Date): Promise<Retr
       'Training',
     );
     setJob({ backend: result.backend });
-    if (result.skipped) return { kind: 'too_few_logs', logs: logs.length };
+    if (result.skipped) return { kind: 'too_few_logs', logs: logs.length, reason: `No personal model yet: ${result.skipped}.` };
     const row = await saveTrainResult(db, result, logs.length);
     return row ? { kind: 'trained', row } : { kind: 'discarded' };
   }, { kind: 'busy' });
@@ -239,15 +256,15 @@ export function retrainModel(db: AureaDb = appDb(), options: { force?: boolean; 
         force = again.force;
         again = null;
       }
+      // Notes answer a person's "Retrain now", or say why the worker trained nothing; other checks stay silent.
       const notice =
         outcome.kind === 'too_few_logs'
-          ? `A personal model needs ${MIN_LOGS_FOR_TRAINING} logged days; you have ${outcome.logs}. Until then predictions use general food data.`
+          ? `${outcome.reason} Until then predictions use general food data.`
           : outcome.kind === 'busy'
-            ? 'Another Aurea window is training the model right now.'
-            : outcome.kind === 'up_to_date' && force
-              ? null
-              : null;
-      setJob({ training: false, notice: force || outcome.kind === 'busy' ? notice : job.notice });
+            ? 'Another Aurea window is training the model right now; this one will show the result.'
+            : null;
+      const trainedNothing = outcome.kind === 'too_few_logs' && outcome.logs >= MIN_LOGS_FOR_TRAINING;
+      setJob({ training: false, ...(force || trainedNothing ? { notice } : outcome.kind === 'trained' ? { notice: null } : {}) });
     } catch (e) {
       outcome = { kind: 'failed', message: (e as Error).message };
       setJob({ training: false, error: (e as Error).message });
@@ -323,10 +340,6 @@ export function useModelStatus(): ModelStatus | undefined {
     const [rows, logCount] = await Promise.all([db.models.toArray(), db.logs.count()]);
     return { rows: byVersionDesc(rows.map(readModelRow).filter((r): r is ModelRowView => r !== null)), logCount };
   }, []);
-  useEffect(() => {
-    // Show the backend even before the first training of this session (starts the worker once).
-    if (data && data.rows.length > 0 && !job.backend) void gateway.model().backend().then((backend) => setJob({ backend }), () => undefined);
-  }, [data]);
   if (!data) return undefined;
   return { rows: data.rows, active: data.rows.find((r) => r.is_active === 1) ?? null, latest: data.rows[0] ?? null, logCount: data.logCount, job: state };
 }
@@ -531,9 +544,10 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
       useModel = null;
       continue;
     }
-    if (response.need === 'history') sendLogs = true;
-    else if (response.need === 'model') sendModel = true;
-    else {
+    if (response.need !== null) {
+      if (response.need === 'history') sendLogs = true;
+      else sendModel = true;
+    } else {
       if (!job.backend) setJob({ backend: response.backend });
       return {
         prediction: response.prediction,
@@ -594,7 +608,6 @@ export function usePrediction(plan: PlannedDay | null, delayMs = 300): Predictio
       clearTimeout(storeTimer);
     };
     // The key stands for the plan's content (date, foods as a set, phase).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, signature, delayMs]);
   return state;
 }

@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import type { PredictionView } from '../../state/model';
+import { chanceSentence, confidenceWords, keepPercents, percent, PROBABILITY_KEY, TARGET_KEYS, TARGET_WORDS } from './wording';
+import type { TargetKey } from '../../../../shared/model/targets';
+
+/**
+ * The three chances as percentages with a bar each (the tick marks the person's usual rate), the
+ * expected bloating score, the confidence per target and the plain interpretation.
+ */
+export function Chances({ view }: { view: PredictionView }) {
+  const p = view.prediction;
+  const coldStart = p.tier === 'cold_start';
+  return (
+    <div className="p-chances">
+      <ul className="p-targets">
+        {TARGET_KEYS.map((k) => (
+          <ChanceRow key={k} k={k} probability={p[PROBABILITY_KEY[k]]} usual={view.usual[k]} sentence={chanceSentence(p[PROBABILITY_KEY[k]], view.usual[k], p.confidence_by_target[k], coldStart, k)} confidence={confidenceWords(p.confidence_by_target[k], coldStart)} />
+        ))}
+      </ul>
+      <p className="p-legend small muted">
+        <span className="p-tick" aria-hidden="true" /> The tick on each bar is your usual rate.
+      </p>
+      <p className="p-score">
+        Expected bloating: <strong>{p.bloating_score.toFixed(1)} of 5</strong> <span className="muted">(usually {view.usual_bloating.toFixed(1)})</span>
+      </p>
+      <p className="p-interpretation">{keepPercents(p.interpretation)}</p>
+    </div>
+  );
+}
+
+function ChanceRow({ k, probability, usual, sentence, confidence }: { k: TargetKey; probability: number; usual: number; sentence: string; confidence: string }) {
+  const id = useId();
+  const words = TARGET_WORDS[k];
+  const pct = Math.round(probability * 100);
+  const level = probability >= 0.5 ? 'high' : probability >= 0.3 ? 'mid' : 'low';
+  return (
+    <li className="p-target">
+      <div className="p-target-head">
+        <h3 id={`${id}-name`}>
+          {words.name} <span className="p-outcome">({words.outcome})</span>
+        </h3>
+        <span className="p-pct" aria-hidden="true">
+          {percent(probability)}
+        </span>
+      </div>
+      <div
+        className={`p-bar ${level}`}
+        role="meter"
+        aria-labelledby={`${id}-name`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={`${pct} % chance, usually ${Math.round(usual * 100)} %`}
+      >
+        <span className="p-fill" style={{ width: `${Math.max(1, pct)}%` }} />
+        <span className="p-usual" style={{ left: `${Math.round(usual * 100)}%` }} title={`Usually ${percent(usual)}`} />
+      </div>
+      <p className="p-says">{sentence}</p>
+      <p className="p-confidence small muted">{confidence}</p>
+    </li>
+  );
+}

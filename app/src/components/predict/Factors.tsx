@@ -1,0 +1,47 @@
+import type { Contribution } from '../../../../shared/model/types';
+import type { PredictionView } from '../../state/model';
+import { TARGET_KEYS, TARGET_WORDS } from './wording';
+
+/** Which foods (and cycle phase) push each chance up or down, in the model's own sentences. */
+export function Factors({ view }: { view: PredictionView }) {
+  const p = view.prediction;
+  const any = TARGET_KEYS.some((k) => p.contributions[k].length > 0);
+  if (!any) {
+    return (
+      <p className="muted">
+        {p.tier === 'cold_start'
+          ? 'None of these foods stands out in general food data.'
+          : 'Nothing in this plan moves the chances much: your diary shows no food here that clearly changes how you feel.'}
+      </p>
+    );
+  }
+  return (
+    <div className="p-factors">
+      <p className="small muted">Each figure compares this plan with the same plan without that food (or phase), in percentage points.</p>
+      {TARGET_KEYS.filter((k) => p.contributions[k].length > 0).map((k) => (
+        <div key={k}>
+          <h3>{TARGET_WORDS[k].name}</h3>
+          <ul className="p-factor-list">
+            {p.contributions[k].map((c) => (
+              <FactorItem key={`${c.kind}:${c.name}`} c={c} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function FactorItem({ c }: { c: Contribution }) {
+  return (
+    <li className={`p-factor ${c.direction}`}>
+      <span className="p-arrow" aria-hidden="true">
+        {c.direction === 'up' ? '▲' : '▼'}
+      </span>
+      <span>
+        <span className="visually-hidden">{c.direction === 'up' ? 'Raises: ' : 'Lowers: '}</span>
+        {c.text}
+      </span>
+    </li>
+  );
+}

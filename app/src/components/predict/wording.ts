@@ -1,0 +1,70 @@
+// Plain words for predictions and model scores, shared by the Predict page and Settings → Model status.
+import type { TargetKey } from '../../../../shared/model/targets';
+import type { Confidence, Tier } from '../../../../shared/model/types';
+
+export const TARGET_KEYS: readonly TargetKey[] = ['bloating', 'energy_low', 'brain_fog'];
+
+export const TARGET_WORDS: Record<TargetKey, { name: string; outcome: string; symptom: 'bloating' | 'energy' | 'focus' }> = {
+  bloating: { name: 'Bloating', outcome: 'bloating 3 or more', symptom: 'bloating' },
+  energy_low: { name: 'Low energy', outcome: 'energy 2 or less', symptom: 'energy' },
+  brain_fog: { name: 'Brain fog', outcome: 'focus 2 or less', symptom: 'focus' },
+};
+
+export const PROBABILITY_KEY = {
+  bloating: 'bloating_probability',
+  energy_low: 'energy_low_probability',
+  brain_fog: 'brain_fog_probability',
+} as const satisfies Record<TargetKey, string>;
+
+/** "62 %", kept on one line (a no-break space, as the rest of the app writes percentages). */
+export function percent(p: number): string {
+  return `${Math.round(p * 100)}\u00a0%`;
+}
+
+/** Keeps "100 %" together in sentences that come from shared/model. */
+export function keepPercents(text: string): string {
+  return text.replace(/(\d) %/g, '$1\u00a0%');
+}
+
+/** A difference from the usual rate smaller than this reads as "about usual" (as in shared/model's interpretation). */
+export const USUAL_BAND = 0.08;
+
+export const TIER_WORDS: Record<Tier, string> = {
+  cold_start: 'General food rules (not yet from your diary)',
+  logistic: 'Simple personal model: the foods of the day and the day before, and the cycle phase',
+  ordinal: 'Full personal model: foods and their timing, cycle, weekday and recent symptoms',
+};
+
+export function confidenceWords(c: Confidence, coldStart: boolean): string {
+  if (coldStart) return 'Low confidence: general food data, not your diary';
+  if (c === 'high') return 'High confidence: a clear pattern in your diary';
+  if (c === 'medium') return 'Medium confidence: a likely pattern in your diary';
+  return 'Low confidence: your diary does not show a clear pattern yet';
+}
+
+/**
+ * How one chance compares with the person's usual rate, honestly: low confidence and a small
+ * difference read as "about as likely as on a usual day for you".
+ */
+export function chanceSentence(p: number, usual: number, confidence: Confidence, coldStart: boolean, key: TargetKey): string {
+  const usualText = `usually ${percent(usual)}`;
+  if (coldStart && key !== 'bloating') return `Your usual rate (${usualText.replace('usually ', '')}): general food data says nothing about ${TARGET_WORDS[key].name.toLowerCase()}.`;
+  const diff = p - usual;
+  if (Math.abs(diff) < USUAL_BAND) return `About as likely as on a usual day for you (${usualText}).`;
+  const way = diff > 0 ? 'More' : 'Less';
+  if (confidence === 'low') return `${way} likely than usual (${usualText}), but only a hint: ${coldStart ? 'general food data' : 'an early pattern'}, not yet confirmed by your diary.`;
+  return `${way} likely than usual (${usualText}).`;
+}
+
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "3 days ago", "today". */
+export function ago(iso: string, now: Date = new Date()): string {
+  const days = Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000);
+  if (!Number.isFinite(days) || days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}
