@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test, expect, SHARED_DATA, expectNoAxeViolations, screenshot } from './fixtures';
 
 const LACTOSE = join(SHARED_DATA, 'diaries/lactose-365d/export.json');
+if (!existsSync(LACTOSE)) console.warn(`[report e2e] SKIPPED: the sample diary is missing (${LACTOSE}); it ships in ../shared/data beside the checkout.`);
 
 test('the report for the lactose sample names milk with its numbers, prints cleanly, and offers the CSV', async ({ page }) => {
   test.skip(!existsSync(LACTOSE), `reference data missing: ${LACTOSE} (the report test needs the lactose sample diary)`);
