@@ -18,19 +18,24 @@ async function maybeRemind(now = new Date()) {
   const db = await idbRequest(indexedDB.open('aurea'));
   try {
     if (!db.objectStoreNames.contains('settings') || !db.objectStoreNames.contains('logs')) return false;
-    const tx = db.transaction(['settings', 'logs'], 'readonly');
+    const stores = ['settings', 'logs'].concat(db.objectStoreNames.contains('challenges') ? ['challenges'] : []);
+    const tx = db.transaction(stores, 'readonly');
     const reminder = (await idbRequest(tx.objectStore('settings').get('reminder')))?.value;
     const last = (await idbRequest(tx.objectStore('settings').get('reminderLastShown')))?.value;
     const today = localDate(now);
     const logged = await idbRequest(tx.objectStore('logs').get(today));
+    const challenges = stores.includes('challenges') ? await idbRequest(tx.objectStore('challenges').getAll()) : [];
+    const plan = challenges.find((c) => c.status === 'active')?.plan;
     if (!reminder || !reminder.enabled || last === today || logged) return false;
     const [h, m] = String(reminder.time).split(':').map(Number);
     if (now.getHours() * 60 + now.getMinutes() < h * 60 + m) return false;
     const wtx = db.transaction('settings', 'readwrite');
     wtx.objectStore('settings').put({ key: 'reminderLastShown', value: today });
     await new Promise((res) => (wtx.oncomplete = res));
-    await self.registration.showNotification('Time to log your day', {
-      body: 'What did you eat, and how did you feel? It takes a few seconds.',
+    // On a re-challenge day the reminder says what the plan asks for.
+    const challengeToday = plan && plan.challengeDates.includes(today);
+    await self.registration.showNotification(challengeToday ? `Challenge day: have ${plan.ingredient} today` : 'Time to log your day', {
+      body: challengeToday ? `Then log how you feel, so the test can compare.` : 'What did you eat, and how did you feel? It takes a few seconds.',
       icon: '/icons/icon-192.png',
       badge: '/icons/icon-192.png',
       tag: REMINDER_TAG,

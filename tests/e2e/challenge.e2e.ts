@@ -37,8 +37,12 @@ test('a re-challenge over simulated dates ends with a verdict in plain words', a
 
   // A challenge day, then the day after the plan ends.
   await page.clock.setFixedTime(new Date('2026-03-10T09:00:00'));
+  await page.goto('/history');
+  // On a planned challenge day the app reminds once, on whichever page it opens.
+  await expect(page.getByRole('status').filter({ hasText: 'Re-challenge. Challenge day 2 of 3: have milk today, then log how you feel.' })).toBeVisible();
   await page.goto('/challenge');
-  await expect(page.getByRole('status').filter({ hasText: 'Challenge day 2 of 3: have milk today' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Challenge day 2 of 3: have milk today, and log how you feel.' })).toBeVisible();
+  await expect(page.getByText('Re-challenge. Challenge day')).toHaveCount(0);
   await page.clock.setFixedTime(new Date('2026-03-14T09:00:00'));
   await page.goto('/challenge');
   const finished = page.getByRole('region', { name: 'Your milk test is finished' });

@@ -17,6 +17,8 @@ export const SETTINGS = {
   reminder: { schema: z.object({ enabled: z.boolean(), time: z.string().check(z.regex(/^\d{2}:\d{2}$/)) }), fallback: { enabled: false, time: '20:30' } },
   /** Date of the last reminder (notification or in-app nudge): never nag twice a day. */
   reminderLastShown: { schema: z.string(), fallback: '' },
+  /** Date of the last in-app re-challenge nudge. */
+  challengeNudgeShown: { schema: z.string(), fallback: '' },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
