@@ -1,14 +1,19 @@
 /**
  * Model harness: the app's model against scikit-learn on the same time-based 80/20 splits.
  *
- *   npx tsx bench/model-harness/run.ts [--cases 40] [--seed 2026] [--workdir DIR] [--reuse-sklearn]
+ *   npx tsx bench/model-harness/run.ts [--cases 40] [--seed 2026] [--workdir DIR] [--reuse-sklearn] [--out PREFIX]
  *
  * For each generated diary (diaries.ts) and each sample diary in ../shared/data/diaries (when present):
  * trains the app's model set on the first 80 % of logs (all of them, and the app's default last-90-days
  * window), predicts every later day from the logs before it, and writes the ADR feature table for
  * sklearn_baselines.py (LogisticRegression and GradientBoostingClassifier with the ADR settings), which
  * this script then runs with /usr/bin/python3. The oracle is the generator's true probability (the
- * ceiling). Writes results.json and results.md beside this file.
+ * ceiling). Writes results.json and results.md beside this file (or PREFIX.json / PREFIX.md).
+ *
+ * AUC and Brier on a few dozen test days are noisy (one diary's AUC moves by 0.05 when two days swap),
+ * so the app is also scored against the generator's true probabilities of the same days: the expected
+ * AUC (every pair of days weighted by the chance that the first had the outcome and the second did
+ * not) and the mean squared error of the probabilities. Neither depends on which outcomes happened.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,12 +41,19 @@ const count = Number(arg('cases', '40'));
 const seed = Number(arg('seed', '2026'));
 const workdir = arg('workdir', join(tmpdir(), 'aurea-model-harness'));
 const reuse = args.includes('--reuse-sklearn');
+const outPrefix = resolve(arg('out', join(here, 'results')));
 mkdirSync(workdir, { recursive: true });
 
 interface Score {
   auc: number | null;
   brier: number;
 }
+/** Scores against the true probabilities (see the header). */
+interface TruthScore {
+  expected_auc: number | null;
+  mse: number;
+}
+
 interface CaseResult {
   name: string;
   sample: boolean;
@@ -51,6 +63,8 @@ interface CaseResult {
   app: Record<TargetKey, Score>;
   app_window90: Record<TargetKey, Score>;
   oracle: Record<TargetKey, Score> | null;
+  /** Against the true probabilities; null without them. */
+  vs_truth: Record<'app' | 'app_window90' | 'oracle', Record<TargetKey, TruthScore>> | null;
   confidence: Record<TargetKey, Confidence>;
   /** The model set's own held-out scores (last 20 % of its training data), which drive confidence. */
   validation: ModelSet['metrics'];
@@ -64,6 +78,31 @@ function scoreAll(probs: Record<TargetKey, number[]>, test: readonly ModelLog[])
   for (const t of TARGETS) {
     const y = test.map((l) => (t.happened(l.symptoms[t.symptom]) ? 1 : 0));
     out[t.key] = { auc: auc(probs[t.key], y), brier: brier(probs[t.key], y) };
+  }
+  return out;
+}
+
+/** AUC expected from the true probabilities q: pairs (i, j) weighted by q_i·(1 − q_j), ties half. */
+function expectedAuc(p: readonly number[], q: readonly number[]): number | null {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < p.length; i++) {
+    for (let j = 0; j < p.length; j++) {
+      if (i === j) continue;
+      const w = q[i]! * (1 - q[j]!);
+      den += w;
+      num += w * (p[i]! > p[j]! ? 1 : p[i] === p[j] ? 0.5 : 0);
+    }
+  }
+  return den > 0 ? num / den : null;
+}
+
+function scoreVsTruth(probs: Record<TargetKey, number[]>, truth: Record<TargetKey, number[]>): Record<TargetKey, TruthScore> {
+  const out = {} as Record<TargetKey, TruthScore>;
+  for (const t of TARGETS) {
+    const p = probs[t.key];
+    const q = truth[t.key];
+    out[t.key] = { expected_auc: expectedAuc(p, q), mse: p.reduce((a, x, i) => a + (x - q[i]!) ** 2, 0) / Math.max(1, p.length) };
   }
   return out;
 }
@@ -86,10 +125,12 @@ function runCase(name: string, logs: ModelLog[], truthP: Record<TargetKey, numbe
   const all = collect(null);
   const w90 = collect(90);
   let oracle: Record<TargetKey, Score> | null = null;
+  let vsTruth: CaseResult['vs_truth'] = null;
   if (truthP) {
     const probs = {} as Record<TargetKey, number[]>;
     for (const t of TARGETS) probs[t.key] = truthP.slice(nTrain).map((p) => p[t.key]);
     oracle = scoreAll(probs, test);
+    vsTruth = { app: scoreVsTruth(all.probs, probs), app_window90: scoreVsTruth(w90.probs, probs), oracle: scoreVsTruth(probs, probs) };
   }
   const table = adrTable(sorted, nTrain);
   writeFileSync(join(workdir, `case_${name.replace(/[^\w.-]+/g, '_')}.json`), JSON.stringify({ name, ...table }));
@@ -102,6 +143,7 @@ function runCase(name: string, logs: ModelLog[], truthP: Record<TargetKey, numbe
     app: scoreAll(all.probs, test),
     app_window90: scoreAll(w90.probs, test),
     oracle,
+    vs_truth: vsTruth,
     confidence: all.set.confidence,
     validation: all.set.metrics,
     train_ms: all.ms,
@@ -180,11 +222,20 @@ for (const group of ['planted', 'not_planted'] as const) {
   const mean = (a: number[]) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : NaN);
   summary[group] = Object.fromEntries(Object.entries(acc).map(([m, a]) => [m, { mean_auc: mean(a.auc), mean_brier: mean(a.brier), n: a.brier.length }]));
 }
+const truthSummary: Record<string, Record<string, { mean_expected_auc: number; mean_mse: number; n: number }>> = {};
+for (const group of ['planted', 'not_planted'] as const) {
+  truthSummary[group] = {};
+  for (const m of ['app', 'app_window90', 'oracle'] as const) {
+    const xs = results.filter((r) => !r.sample && r.vs_truth).flatMap((r) => TARGETS.filter((t) => r.planted[t.key] === (group === 'planted')).map((t) => r.vs_truth![m][t.key]));
+    const aucs = xs.flatMap((x) => (x.expected_auc === null ? [] : [x.expected_auc]));
+    truthSummary[group]![m] = { mean_expected_auc: aucs.reduce((a, b) => a + b, 0) / Math.max(1, aucs.length), mean_mse: xs.reduce((a, x) => a + x.mse, 0) / Math.max(1, xs.length), n: xs.length };
+  }
+}
 const confidenceTable: Record<string, Record<Confidence, number>> = { planted: { low: 0, medium: 0, high: 0 }, not_planted: { low: 0, medium: 0, high: 0 } };
 for (const r of results.filter((x) => !x.sample)) for (const t of TARGETS) confidenceTable[r.planted[t.key] ? 'planted' : 'not_planted']![r.confidence[t.key]]++;
 
-const out = { generated: { count, seed }, summary, wins_vs_gbc_on_planted: wins, confidence: confidenceTable, cases: results, sklearn_timing_s: sk.timing_s };
-writeFileSync(join(here, 'results.json'), JSON.stringify(out, null, 1) + '\n');
+const out = { generated: { count, seed }, summary, vs_truth: truthSummary, wins_vs_gbc_on_planted: wins, confidence: confidenceTable, cases: results, sklearn_timing_s: sk.timing_s };
+writeFileSync(`${outPrefix}.json`, JSON.stringify(out, null, 1) + '\n');
 
 const f3 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
 const lines: string[] = [];
@@ -193,6 +244,9 @@ lines.push(`Generated by \`npx tsx bench/model-harness/run.ts --cases ${count} -
 lines.push(`## Averages over ${count} generated diaries`, '');
 lines.push('| targets | model | mean AUC | mean Brier | n |', '|---|---|---|---|---|');
 for (const [group, byModel] of Object.entries(summary)) for (const [m, s] of Object.entries(byModel)) lines.push(`| ${group} | ${m} | ${f3(s.mean_auc)} | ${f3(s.mean_brier)} | ${s.n} |`);
+lines.push('', 'Against the true probabilities of the same test days (not moved by which outcomes happened to occur; the oracle row is the ceiling; expected AUC is 0.5 by construction where nothing was planted):', '');
+lines.push('| targets | model | expected AUC | mean squared error | n |', '|---|---|---|---|---|');
+for (const [group, byModel] of Object.entries(truthSummary)) for (const [m, s] of Object.entries(byModel)) lines.push(`| ${group} | ${m} | ${f3(s.mean_expected_auc)} | ${s.mean_mse.toFixed(5)} | ${s.n} |`);
 lines.push('', `App AUC ≥ GBC on ${wins.app?.auc_vs_gbc}/${wins.app?.n} planted targets; Brier ≤ GBC on ${wins.app?.brier_vs_gbc}/${wins.app?.n}.`, '');
 lines.push('App confidence by target kind (count of targets):', '', '| targets | low | medium | high |', '|---|---|---|---|');
 for (const [g, c] of Object.entries(confidenceTable)) lines.push(`| ${g} | ${c.low} | ${c.medium} | ${c.high} |`);
@@ -214,5 +268,5 @@ for (const r of results.filter((x) => !x.sample)) {
     lines.push(`| ${r.name} | ${t.key} | ${r.planted[t.key] ? 'yes' : 'no'} | ${f3(r.app[t.key].auc)} / ${f3(r.app[t.key].brier)} | ${f3(r.app_window90[t.key].auc)} / ${f3(r.app_window90[t.key].brier)} | ${f3(s?.gbc?.auc)} / ${f3(s?.gbc?.brier)} | ${f3(s?.lr?.auc)} / ${f3(s?.lr?.brier)} | ${f3(r.oracle?.[t.key].auc)} / ${f3(r.oracle?.[t.key].brier)} | ${r.confidence[t.key]} |`);
   }
 }
-writeFileSync(join(here, 'results.md'), lines.join('\n') + '\n');
-console.log(lines.slice(0, 30).join('\n'));
+writeFileSync(`${outPrefix}.md`, lines.join('\n') + '\n');
+console.log(lines.slice(0, 40).join('\n'));

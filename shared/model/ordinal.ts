@@ -62,6 +62,8 @@ export interface OrdinalOptions {
   lambda: number;
   /** L1 penalty on the weights (0: none), for sparse fits where few foods matter. */
   l1?: number;
+  /** Per-column multiplier of the L1 penalty (default 1 everywhere): how much evidence each column needs. */
+  l1Scale?: ArrayLike<number>;
   /** Row indices to fit on (default: all rows). */
   rows?: Int32Array;
   /** Start from a previous fit (warm start along a λ path). */
@@ -236,6 +238,8 @@ export function fitOrdinal(X: SparseRows, y: ArrayLike<number>, options: Ordinal
   if (l1 > 0) {
     const l1w = new Float64Array(theta.length);
     l1w.fill(l1 / Math.max(1, n), 0, p);
+    const scale = options.l1Scale;
+    if (scale) for (let j = 0; j < p; j++) l1w[j] = l1w[j]! * scale[j]!;
     res = minimizeOwlqn(objective, theta, l1w, solverOptions);
   } else res = minimizeLbfgs(objective, theta, solverOptions);
   const th = res.x;

@@ -156,4 +156,28 @@ describe('fitOrdinal', () => {
     const noise = Array.from(fit.weights.slice(1));
     expect(noise.filter((w) => w === 0).length).toBeGreaterThanOrEqual(15);
   });
+
+  it('a per-column L1 multiplier asks more evidence of some columns (l1Scale)', () => {
+    // Two copies of the same informative column: with equal penalties the fit splits the effect
+    // between them; doubling one copy's penalty leaves the whole effect on the other.
+    const rng = new Random('l1-scale');
+    const rows: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const x = rng.chance(0.3) ? 1 : 0;
+      rows.push([x, x, rng.chance(0.5) ? 1 : 0]);
+      const u = rng.next();
+      y.push(Math.max(0, Math.min(5, Math.floor(2 * x + Math.log(u / (1 - u)) + 2))));
+    }
+    const X = sparse(rows);
+    const equal = fitOrdinal(X, y, { categories: 6, lambda: 1, l1: 5, ...tight });
+    expect(equal.weights[0]).toBeGreaterThan(0.4);
+    expect(equal.weights[0]).toBeCloseTo(equal.weights[1]!, 3);
+    const scaled = fitOrdinal(X, y, { categories: 6, lambda: 1, l1: 5, l1Scale: [1, 2, 1], ...tight });
+    expect(scaled.weights[1]).toBe(0);
+    expect(scaled.weights[0]).toBeGreaterThan(equal.weights[0]! + 0.4);
+    // A scale of 1 everywhere is the plain penalty.
+    const ones = fitOrdinal(X, y, { categories: 6, lambda: 1, l1: 5, l1Scale: [1, 1, 1], ...tight });
+    expect(Array.from(ones.weights)).toEqual(Array.from(equal.weights));
+  });
 });

@@ -9,6 +9,8 @@ import {
   trainModelSet,
   type ModelLog,
 } from '../../../shared/model';
+import { columnNames } from '../../../shared/model/encoding';
+import { penaltyScales, RECENT_DAYS_PENALTY_SCALE } from '../../../shared/model/train';
 import { addDays } from '../../../shared/util/dates';
 
 const scores: Record<string, { gut_impact: number; inflammation_potential: number }> = {
@@ -63,6 +65,19 @@ describe('tiers', () => {
     expect(set.spec?.context).toBe('full');
     const shares = set.models.bloating!.penalties.reduce((a, m) => a + m.weight, 0);
     expect(shares).toBeCloseTo(1, 12);
+  });
+
+  it('asks more evidence of a food’s recent-days columns than of its same-day and day-before ones', () => {
+    const full = trainModelSet(generateDiary({ persona: 'mixed', seed: 2, days: 120 }).logs).spec!;
+    const scales = penaltyScales(full)!;
+    const names = columnNames(full);
+    expect(scales.length).toBe(names.length);
+    expect(RECENT_DAYS_PENALTY_SCALE).toBeGreaterThan(1);
+    names.forEach((name, j) => expect(scales[j], name).toBe(/:(last3|freq7)$/.test(name) ? RECENT_DAYS_PENALTY_SCALE : 1));
+    expect(names.filter((n) => n.endsWith(':last3')).length).toBe(full.vocabulary.length);
+    // The compact tier has no recent-days columns: one penalty for everything.
+    const compact = trainModelSet(generateDiary({ persona: 'mixed', seed: 2, days: 32, missingRate: 0 }).logs).spec!;
+    expect(penaltyScales(compact)).toBeUndefined();
   });
 
   it('trains on the last 90 days by default, or on everything with windowDays: null', () => {
