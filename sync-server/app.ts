@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ServerConfig } from './config';
 import { openDatabase, type Db } from './storage/db';
@@ -43,6 +43,48 @@ export interface AureaServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Routes that check a session token (and limit per account); see routes/sync.ts. */
+const AUTHENTICATED_PATH = /^\/api\/(keyring|account|sync\/.*)$/;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const SECURITY_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['referrer-policy', 'no-referrer'],
+  ['x-frame-options', 'DENY'],
+  ['cross-origin-opener-policy', 'same-origin'],
+  ['permissions-policy', 'camera=(self), microphone=(), geolocation=()'],
+];
+
+/**
+ * Adds the request id and security headers to the finished response in place. (c.header() after the handler
+ * copies the whole Response once per header.) A response with immutable headers gets them through c.header.
+ */
+function setSecurityHeaders(c: Context, id: string): void {
+  try {
+    const h = c.res.headers;
+    h.set('x-request-id', id);
+    for (const [k, v] of SECURITY_HEADERS) h.set(k, v);
+  } catch {
+    c.header('x-request-id', id);
+    for (const [k, v] of SECURITY_HEADERS) c.header(k, v);
+  }
+}
+
+/**
+ * Refuses bodies over `max` bytes. A declared Content-Length is checked without touching the body, so the
+ * handler can still read it straight from the socket (hono's bodyLimit reads `req.body`, which makes the Node
+ * adapter build a full WHATWG Request and stream every body through web streams). Chunked bodies, whose
+ * size is only known while reading, go through hono's bodyLimit.
+ */
+function limitBody(max: number, onError: (c: Context) => Response): MiddlewareHandler {
+  const streamed = bodyLimit({ maxSize: max, onError });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && /^\d{1,15}$/.test(length) && !c.req.header('transfer-encoding')) return Number(length) > max ? onError(c) : next();
+    return streamed(c, next);
+  };
+}
 
 /** Client address for per-IP limits: the socket address, or X-Forwarded-For behind a trusted proxy. */
 export function clientAddress(c: Context, trustProxy: boolean): string {
@@ -73,34 +115,25 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
     c.set('requestId', id);
     const started = performance.now();
     await next();
-    c.header('x-request-id', id);
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'no-referrer');
-    c.header('x-frame-options', 'DENY');
-    c.header('cross-origin-opener-policy', 'same-origin');
-    c.header('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
-    const path = new URL(c.req.url).pathname;
+    setSecurityHeaders(c, id);
+    const path = c.req.path;
     if (path.startsWith('/api/')) {
       log.info('request', { request_id: id, method: c.req.method, path: c.req.routePath === '/api/ingredients/:name' ? '/api/ingredients/:name' : path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
     }
   });
 
-  // Unauthenticated API calls are limited per client address (authenticated ones per account, in sync routes).
+  // Unauthenticated API calls are limited per client address; authenticated ones per account (sync routes),
+  // which count requests with a bad token per address too. Any other route ignores Authorization, so a header
+  // there must not lift the per-address limit.
   const perIp = new KeyedLimiter(config.RATE_LIMIT_PER_IP, 60_000, () => clock.now());
   app.use('/api/*', async (c, next) => {
-    if (c.req.header('authorization')) return next();
+    if (c.req.header('authorization') && AUTHENTICATED_PATH.test(c.req.path)) return next();
     const wait = perIp.take(clientAddress(c, config.TRUST_PROXY));
     if (wait > 0) return apiError(c, 429, 'rate_limited', 'Too many requests; try again shortly.', { 'retry-after': String(Math.ceil(wait / 1000)) });
     return next();
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 2 MB.'),
-    }),
-  );
+  app.use('/api/*', limitBody(MAX_BODY_BYTES, (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 2 MB.')));
 
   app.get('/api/health', (c) => c.json(server.health()));
 
@@ -111,7 +144,7 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
-    if (path.startsWith('/api/')) return apiError(c, 404, 'not_found', `No API endpoint ${c.req.method} ${path}.`);
+    if (path === '/api' || path.startsWith('/api/')) return apiError(c, 404, 'not_found', `No API endpoint ${c.req.method} ${path}.`);
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && site.available) {
       const res = site.serve(c);
       if (res) return res;

@@ -9,7 +9,30 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+/**
+ * Lines for stdout, written once per turn of the event loop: stdout to a file or a pipe is a blocking write,
+ * and one per request line costs a system call per request under load. What is pending is written before the
+ * process exits; a SIGKILL loses at most the current turn's lines.
+ */
+let pending: string[] = [];
+let flushing = false;
+function flushStdout(): void {
+  flushing = false;
+  if (pending.length === 0) return;
+  const text = pending.join('');
+  pending = [];
+  process.stdout.write(text);
+}
+function writeStdout(line: string): void {
+  pending.push(line + '\n');
+  if (!flushing) {
+    flushing = true;
+    setImmediate(flushStdout);
+  }
+}
+process.once('exit', flushStdout);
+
+export function createLogger(level: LogLevel, write: (line: string) => void = writeStdout): Logger {
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));

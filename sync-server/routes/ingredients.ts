@@ -130,6 +130,9 @@ export function registerIngredientRoutes(app: Hono<AppEnv>, deps: ServerDeps, ho
   }));
 
   if (config.BACKGROUND_JOBS === 'on') jobs.start();
-  hooks.onClose(() => jobs.stop());
+  hooks.onClose(() => {
+    jobs.stop();
+    cache.flushDemand();
+  });
   return { service, cache, upstreams, jobs };
 }

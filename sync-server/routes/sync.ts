@@ -3,8 +3,8 @@ import { deleteAccountRequest, keyringUpdateRequest, pullQuery, pushRequest, SYN
 import type { AppEnv } from '../app';
 import { apiError } from '../http';
 import type { AccountRow } from '../storage/accounts';
-import type { IncomingRecord } from '../storage/records';
-import { verifyToken } from '../sync/jwt';
+import { AccountGoneError, type IncomingRecord, type RecordRow } from '../storage/records';
+import { verifyToken, type TokenClaims } from '../sync/jwt';
 import { hashSecret, verifySecret } from '../sync/passwords';
 import { readBody, tooMany, type SyncService } from '../sync/service';
 import { kdfProblem } from './auth';
@@ -15,7 +15,46 @@ import { kdfProblem } from './auth';
  * The account always comes from the token, never from the request, so one account cannot touch another's.
  */
 
+const DECIMAL = /^\d{1,16}$/;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/**
+ * The pull answer as JSON, written directly: a page is up to megabytes of base64url ciphertext, which needs
+ * no escaping, and building it as objects for JSON.stringify costs a copy and a scan of all of it. Collection
+ * and version stamp were validated on the way in; they are escaped anyway.
+ */
+function pullJson(page: { records: readonly RecordRow[]; next: number; more: boolean; seq: number }): string {
+  const parts: string[] = new Array(page.records.length);
+  for (let i = 0; i < page.records.length; i++) {
+    const r = page.records[i]!;
+    parts[i] = `{"id":"${r.id.toString('base64url')}","collection":${JSON.stringify(r.collection)},"hlc":${JSON.stringify(r.hlc)},"deleted":${r.deleted === 1},"ciphertext":"${r.ciphertext.toString('base64url')}","seq":${r.seq}}`;
+  }
+  return `{"records":[${parts.join(',')}],"next":${page.next},"more":${page.more},"seq":${page.seq}}`;
+}
+
+/**
+ * Verified session tokens, briefly: checking one costs two base64 decodes, two JSON parses and an HMAC per
+ * request. Only the signature check is remembered; expiry is checked on every use and the session epoch and
+ * account in the database too, so a sign-out-everywhere or a deletion still ends the session at once.
+ */
+class VerifiedTokens {
+  private readonly seen = new Map<string, TokenClaims>();
+  constructor(private readonly max = 10_000) {}
+  verify(key: Buffer, token: string, nowMs: number): TokenClaims | null {
+    const hit = this.seen.get(token);
+    if (hit) {
+      if (hit.exp > Math.floor(nowMs / 1000) && hit.iat <= Math.floor(nowMs / 1000) + 30) return hit;
+      this.seen.delete(token);
+      return null;
+    }
+    const claims = verifyToken(key, token, nowMs);
+    if (claims) {
+      if (this.seen.size >= this.max) this.seen.clear();
+      this.seen.set(token, claims);
+    }
+    return claims;
+  }
+}
 
 export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
   const { accounts, records, audit, deps } = svc;
@@ -23,6 +62,8 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
   // The internal account key of an authenticated request (set by requireAccount; records are keyed by it).
   const accountKeys = new WeakMap<Request, number>();
   const accountKeyOf = (c: Context<AppEnv>): number => accountKeys.get(c.req.raw)!;
+
+  const verified = new VerifiedTokens();
 
   const unauthorized = (c: Context<AppEnv>) => {
     // Forged or stale tokens count per address, so an Authorization header cannot bypass the per-IP limit.
@@ -33,7 +74,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
 
   const requireAccount: MiddlewareHandler<AppEnv> = async (c, next) => {
     const m = BEARER.exec(c.req.header('authorization') ?? '');
-    const claims = m ? verifyToken(svc.secrets.jwtKey, m[1]!, svc.now()) : null;
+    const claims = m ? verified.verify(svc.secrets.jwtKey, m[1]!, svc.now()) : null;
     const session = claims ? accounts.sessionInfo(claims.sub) : undefined;
     if (!claims || !session || session.token_epoch !== claims.ep) return unauthorized(c);
     accountKeys.set(c.req.raw, session.pk);
@@ -101,23 +142,31 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
       if (ciphertext.length > SYNC_LIMITS.maxRecordBytes) return apiError(c, 413, 'record_too_large', `records.${i}.ciphertext: larger than ${SYNC_LIMITS.maxRecordBytes / 1024} KB`);
       incoming.push({ id: Buffer.from(r.id, 'base64url'), collection: r.collection, hlc: r.hlc, deleted: r.deleted, ciphertext });
     }
-    const { results, seq } = records.push(accountKeyOf(c), incoming);
+    let outcome;
+    try {
+      outcome = await records.pushGrouped(accountKeyOf(c), incoming);
+    } catch (e) {
+      if (e instanceof AccountGoneError) return unauthorized(c);
+      throw e;
+    }
+    const { results, seq } = outcome;
     return c.json({ results: results.map((r, i) => ({ id: body.data.records[i]!.id, ...r })), seq });
   });
 
   app.get('/api/sync/pull', (c) => {
-    const q = pullQuery.safeParse({ since: c.req.query('since'), limit: c.req.query('limit') });
+    const since = c.req.query('since');
+    const limit = c.req.query('limit');
+    // Plain decimal only: Number() would also take "0x10", "1e3" or " 7 ".
+    if ((since !== undefined && !DECIMAL.test(since)) || (limit !== undefined && !DECIMAL.test(limit))) {
+      return apiError(c, 400, 'invalid_request', `${since !== undefined && !DECIMAL.test(since) ? 'since' : 'limit'}: must be a whole number written in digits`);
+    }
+    const q = pullQuery.safeParse({ since, limit });
     if (!q.success) {
       const issue = q.error.issues[0];
       return apiError(c, 400, 'invalid_request', `${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'invalid'}`);
     }
     const page = records.pull(accountKeyOf(c), q.data.since, q.data.limit, SYNC_LIMITS.maxPullBytes);
-    return c.json({
-      records: page.records.map((r) => ({ id: r.id.toString('base64url'), collection: r.collection, hlc: r.hlc, deleted: r.deleted === 1, ciphertext: r.ciphertext.toString('base64url'), seq: r.seq })),
-      next: page.next,
-      more: page.more,
-      seq: page.seq,
-    });
+    return c.body(pullJson(page), 200, { 'content-type': 'application/json' });
   });
 
   app.delete('/api/account', async (c) => {

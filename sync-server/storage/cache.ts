@@ -86,13 +86,41 @@ interface CacheRow {
   expires_at: number;
 }
 
+/** Hashes of frozen (so never changing) values: the same cached data is hashed once, not per request. */
+const frozenHashes = new WeakMap<object, string>();
+
 /** Stable hash of a JSON value, to tie a cached score to the data it was computed from. */
 export function dataHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+  const memo = value !== null && typeof value === 'object' && Object.isFrozen(value);
+  if (memo) {
+    const known = frozenHashes.get(value);
+    if (known) return known;
+  }
+  const hash = createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+  if (memo) frozenHashes.set(value as object, hash);
+  return hash;
 }
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Parsed rows kept (per key) while their stored JSON is unchanged. */
+const PARSED_MAX = 1000;
+
+/** Request counts are written at most this long after the request, or once this many keys are pending. */
+const DEMAND_FLUSH_MS = 1000;
+const DEMAND_FLUSH_KEYS = 1000;
 
 export class UpstreamCache {
   private readonly stmts;
+  private readonly pendingDemand = new Map<string, { kind: CacheKind; subject: string; hits: number; first: number; last: number }>();
+  private demandTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly parsed = new Map<string, { raw: string; value: unknown }>();
 
   constructor(
     private readonly db: Db,
@@ -113,9 +141,9 @@ export class UpstreamCache {
          ON CONFLICT(key) DO UPDATE SET data_hash = excluded.data_hash, value = excluded.value, computed_at = excluded.computed_at, expires_at = excluded.expires_at`,
       ),
       delScore: db.prepare('DELETE FROM upstream_score_cache WHERE key = ?'),
-      hit: db.prepare(
-        `INSERT INTO upstream_demand (key, kind, subject, hits, first_requested_at, last_requested_at) VALUES (?, ?, ?, 1, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET hits = hits + 1, last_requested_at = excluded.last_requested_at`,
+      hits: db.prepare<[string, CacheKind, string, number, number, number]>(
+        `INSERT INTO upstream_demand (key, kind, subject, hits, first_requested_at, last_requested_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET hits = hits + excluded.hits, last_requested_at = MAX(last_requested_at, excluded.last_requested_at)`,
       ),
       demand: db.prepare<[string], { hits: number; last_requested_at: number }>('SELECT hits, last_requested_at FROM upstream_demand WHERE key = ?'),
       mostRequested: db.prepare<[number, number], { key: string; kind: CacheKind; subject: string; hits: number; last_requested_at: number; expires_at: number | null }>(
@@ -141,12 +169,26 @@ export class UpstreamCache {
     };
   }
 
+  /**
+   * JSON.parse of a stored value, reused while the row holds the same text (compared in full, so a write by
+   * anyone, in this process or another, is seen at once). Values are deep-frozen: shared between requests,
+   * they must never be changed in place, and freezing makes any attempt fail loudly.
+   */
+  private parse<T>(slot: string, raw: string): T {
+    const hit = this.parsed.get(slot);
+    if (hit && hit.raw === raw) return hit.value as T;
+    const value = deepFreeze(JSON.parse(raw) as T);
+    if (this.parsed.size >= PARSED_MAX) this.parsed.clear();
+    this.parsed.set(slot, { raw, value });
+    return value;
+  }
+
   get<T>(key: string): CacheEntry<T> | null {
     const row = this.stmts.get.get(key);
     if (!row) return null;
     let value: T;
     try {
-      value = JSON.parse(row.value) as T;
+      value = this.parse<T>(`d|${key}`, row.value);
     } catch {
       this.stmts.del.run(key); // a damaged row is a miss, not an error
       return null;
@@ -174,7 +216,7 @@ export class UpstreamCache {
     const row = this.stmts.getScore.get(key);
     if (!row || row.data_hash !== hash || row.expires_at <= this.now()) return null;
     try {
-      return JSON.parse(row.value) as T;
+      return this.parse<T>(`s|${key}`, row.value);
     } catch {
       return null;
     }
@@ -189,28 +231,58 @@ export class UpstreamCache {
     this.stmts.delScore.run(key);
   }
 
-  /** Counts one request for `key` (cache hit or not): the demand that warming and refresh follow. */
+  /**
+   * Counts one request for `key` (cache hit or not): the demand that warming and refresh follow. Counts are
+   * kept in memory and written in one transaction about once a second (and before anything reads them): a
+   * durable write per lookup would cost an fsync per cached answer, and losing a second of counts in a crash
+   * only nudges which names get warmed.
+   */
   recordRequest(key: string, kind: CacheKind, subject: string): void {
     const now = this.now();
-    this.stmts.hit.run(key, kind, subject, now, now);
+    const p = this.pendingDemand.get(key);
+    if (p) {
+      p.hits++;
+      p.last = Math.max(p.last, now);
+    } else this.pendingDemand.set(key, { kind, subject, hits: 1, first: now, last: now });
+    if (this.pendingDemand.size >= DEMAND_FLUSH_KEYS) this.flushDemand();
+    else if (!this.demandTimer) {
+      this.demandTimer = setTimeout(() => this.flushDemand(), DEMAND_FLUSH_MS);
+      this.demandTimer.unref?.();
+    }
+  }
+
+  /** Writes the request counts held in memory (also called on close). */
+  flushDemand(): void {
+    if (this.demandTimer) clearTimeout(this.demandTimer);
+    this.demandTimer = null;
+    if (this.pendingDemand.size === 0 || !this.db.open) return;
+    const rows = [...this.pendingDemand];
+    this.pendingDemand.clear();
+    this.db.transaction(() => {
+      for (const [key, p] of rows) this.stmts.hits.run(key, p.kind, p.subject, p.hits, p.first, p.last);
+    })();
   }
 
   demand(key: string): { hits: number; lastRequestedAt: number } | null {
+    this.flushDemand();
     const row = this.stmts.demand.get(key);
     return row ? { hits: row.hits, lastRequestedAt: row.last_requested_at } : null;
   }
 
   /** Most requested ingredients/products whose data is missing or expired (for warming). */
   mostRequestedNeedingData(limit: number): DemandRow[] {
+    this.flushDemand();
     return this.stmts.mostRequested.all(this.now(), limit).map(toDemand);
   }
 
   /** Cached entries past their TTL that were still requested since `since` (for the weekly refresh). */
   expiredButRequested(since: number, limit: number): DemandRow[] {
+    this.flushDemand();
     return this.stmts.expiredRequested.all(this.now(), since, limit).map(toDemand);
   }
 
   stats(): CacheStats {
+    this.flushDemand();
     const s = this.stmts.stats.get(this.now()) ?? { entries: 0, fresh: 0, not_found: 0 };
     return {
       entries: s.entries,
@@ -228,6 +300,7 @@ export class UpstreamCache {
    */
   prune(keepExpiredMs = 30 * 24 * 3_600_000, demandIdleMs = 90 * 24 * 3_600_000): { cache: number; scores: number; demand: number } {
     const now = this.now();
+    this.flushDemand();
     return this.db.transaction(() => ({
       cache: this.stmts.pruneCache.run(now - keepExpiredMs).changes,
       scores: this.stmts.pruneScores.run(now).changes,

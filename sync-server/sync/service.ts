@@ -72,8 +72,14 @@ export function tooMany(c: Context, waitMs: number, message: string) {
   return apiError(c, 429, 'rate_limited', `${message} Try again in ${seconds} s.`, { 'retry-after': String(seconds) });
 }
 
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
 /** Parses and validates a JSON body; a 400 names the first bad field and never echoes values. */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; res: Response }> {
+  // JSON only: a form or text/plain body is also what a cross-site page can send without a CORS preflight.
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    return { ok: false, res: apiError(c, 415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).') };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(await c.req.text());

@@ -1,0 +1,197 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildApp, firstLoadScripts, tfjsPlacement } from './load/app';
+import { startBenchServer, type BenchServer } from './load/server';
+import type { Report } from './runner';
+
+/**
+ * The PWA in Chromium (Playwright), served by a real server process from a fresh production build:
+ *  - saving a day: 500 saves through the Today page, timed in the page from the form's submit to the commit of
+ *    the IndexedDB transaction that wrote the log (p95 ≤ 10 ms), and to the "Saved" confirmation on screen;
+ *  - first load of the app shell: cold (new profile, empty cache, no service worker) and with the service
+ *    worker installed (a reload it serves from its cache): load event and first contentful paint;
+ *  - first-load JavaScript: gzip size of the entry chunk and its static imports (≤ 150 KB; lazy chunks not
+ *    counted), and TensorFlow.js found only in Web Worker chunks.
+ *
+ * BENCH_STATIC_DIR=<dir> uses an existing build instead of building one into a temporary directory;
+ * BROWSER_SAVES (500), BROWSER_LOADS (7), BROWSER_SAVE_GAP_MS (0: pause between saves, for diagnosis).
+ * Chromium: PLAYWRIGHT_CHROMIUM_EXECUTABLE, else /usr/bin/chromium.
+ */
+
+const SAVES = Number(process.env.BROWSER_SAVES ?? 500);
+const LOADS = Number(process.env.BROWSER_LOADS ?? 7);
+/** Pause between saves (diagnostics: background work a save sets off has settled before the next). */
+const SAVE_GAP_MS = Number(process.env.BROWSER_SAVE_GAP_MS ?? 0);
+const CHROMIUM = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+/**
+ * Installed before the app's own scripts: marks each form submit, and the `complete` event (the commit) of the
+ * next read-write IndexedDB transaction that includes the `logs` store; and when the "Saved"/"Updated"
+ * confirmation appears. Measurement only: the app is not changed and exposes nothing. (Plain JavaScript in a
+ * string: a function compiled by tsx would carry helpers the page does not have.)
+ */
+const SAVE_PROBE = `(() => {
+  window.__saves = [];
+  let submitAt = null;
+  let before = new Map();
+  const statuses = () => [...document.querySelectorAll('[role="status"]')];
+  document.addEventListener('submit', () => {
+    submitAt = performance.now();
+    before = new Map(statuses().map((el) => [el, el.textContent || '']));
+  }, true);
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, options) {
+    const tx = open.call(this, stores, mode, options);
+    const names = typeof stores === 'string' ? [stores] : [...stores];
+    if (mode === 'readwrite' && names.includes('logs') && submitAt !== null) {
+      const t0 = submitAt;
+      const was = before;
+      const opened = performance.now() - t0;
+      submitAt = null;
+      tx.addEventListener('complete', () => {
+        const rec = { commit: performance.now() - t0, opened };
+        window.__saves.push(rec);
+        // The confirmation the person reads: a "Saved …" / "Updated …" status not on screen at submit.
+        const seen = () => statuses().some((el) => /^(Saved|Updated)\\b/.test(el.textContent || '') && was.get(el) !== el.textContent);
+        if (seen()) { rec.shown = performance.now() - t0; return; }
+        const obs = new MutationObserver(() => {
+          if (!seen()) return;
+          obs.disconnect();
+          rec.shown = performance.now() - t0;
+        });
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+    }
+    return tx;
+  };
+})();`;
+
+async function timedLoad(page: Page, url: string, reload = false): Promise<{ load: number; fcp: number; fromServiceWorker: boolean }> {
+  if (reload) await page.reload({ waitUntil: 'load' });
+  else await page.goto(url, { waitUntil: 'load' });
+  // FCP is reported shortly after it happens; wait for the entry rather than racing it.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 30_000 });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]!;
+    return { load: nav.loadEventEnd - nav.startTime, fcp: fcp.startTime, fromServiceWorker: nav.workerStart > 0 && navigator.serviceWorker.controller !== null };
+  });
+}
+
+export default async function (report: Report) {
+  if (!CHROMIUM) {
+    console.warn('browser bench skipped: no Chromium found (set PLAYWRIGHT_CHROMIUM_EXECUTABLE or install chromium)');
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'aurea-browser-bench-'));
+  let server: BenchServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    let dist = process.env.BENCH_STATIC_DIR;
+    if (!dist) {
+      dist = join(tmp, 'dist');
+      const t = performance.now();
+      await buildApp(dist);
+      report({ name: 'build_s', value: (performance.now() - t) / 1000, unit: 's', note: 'vite build of the app (not a target)' });
+    }
+
+    // ---------------------------------------------------------------- what the first load fetches
+    const first = firstLoadScripts(dist);
+    report({ name: 'first_load_js_gzip_kb', value: first.gzipBytes / 1024, unit: 'KB', target: { op: '<=', value: 150 }, note: `${first.files.length} chunks: ${first.entry} and its static imports; brotli ${(first.brotliBytes / 1024).toFixed(1)} KB` });
+    const unpreloaded = first.files.filter((f) => f !== first.entry && !first.preloaded.includes(f));
+    report({ name: 'first_load_chunks_not_preloaded', value: unpreloaded.length, unit: 'chunks', target: { op: '<=', value: 0 }, note: unpreloaded.join(', ') || 'index.html preloads every static import' });
+    const tf = tfjsPlacement(dist);
+    report({ name: 'tfjs_outside_workers', value: tf.outsideWorkers.length, unit: 'chunks', target: { op: '<=', value: 0 }, note: `TensorFlow.js in ${tf.withTfjs.join(', ') || 'no chunk'}; worker code: ${tf.workers.join(', ')}${tf.outsideWorkers.length ? `; OUTSIDE: ${tf.outsideWorkers.join(', ')}` : ''}` });
+    report({ name: 'tfjs_chunks', value: tf.withTfjs.length, unit: 'chunks', target: { op: '>=', value: 1 }, note: 'the model worker must still carry it (guards the scan itself)' });
+
+    server = await startBenchServer({ dataDir: join(tmp, 'data'), env: { STATIC_DIR: dist, LOG_LEVEL: 'warn', RATE_LIMIT_PER_IP: '1000000' } });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+    // ---------------------------------------------------------------- first load, cold and warm
+    const cold: { load: number; fcp: number }[] = [];
+    const warm: { load: number; fcp: number }[] = [];
+    let servedBySw = 0;
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'allow' });
+      const page = await context.newPage();
+      cold.push(await timedLoad(page, `${server.url}/today`));
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      // The worker precaches the shell when it installs; a reload is then answered from its cache.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+      const w = await timedLoad(page, `${server.url}/today`, true);
+      warm.push(w);
+      if (w.fromServiceWorker) servedBySw++;
+      await context.close();
+    }
+    report({ name: 'cold_load_ms', value: median(cold.map((x) => x.load)), unit: 'ms', note: `median of ${LOADS} fresh profiles: navigation start to load event end` });
+    report({ name: 'cold_fcp_ms', value: median(cold.map((x) => x.fcp)), unit: 'ms', note: 'first contentful paint' });
+    report({ name: 'warm_sw_load_ms', value: median(warm.map((x) => x.load)), unit: 'ms', note: `median of ${LOADS}; ${servedBySw}/${LOADS} navigations answered by the service worker` });
+    report({ name: 'warm_sw_fcp_ms', value: median(warm.map((x) => x.fcp)), unit: 'ms' });
+    report({ name: 'warm_vs_cold_load_ratio', value: median(warm.map((x) => x.load)) / median(cold.map((x) => x.load)), unit: 'x', note: 'same run' });
+
+    // ---------------------------------------------------------------- saving a day, 500 times
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript({ content: SAVE_PROBE });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+    await page.goto(`${server.url}/today?date=2026-01-01`, { waitUntil: 'load' });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const prev = page.getByRole('button', { name: 'Previous day' });
+    for (let i = 0; i < SAVES; i++) {
+      // Each save is a new day (a create, the common case), with symptoms and a note: a realistic entry.
+      if (i > 0) {
+        if (SAVE_GAP_MS) await page.waitForTimeout(SAVE_GAP_MS);
+        await prev.click();
+        await page.getByText('No log for this day yet').waitFor();
+      }
+      await page.getByLabel(`Bloating ${i % 6} of 5`, { exact: true }).check();
+      await page.getByLabel(`Energy ${(i * 2) % 6} of 5`, { exact: true }).check();
+      await page.getByLabel('Notes').fill(`Day ${i}: slept well, long walk after lunch.`);
+      await page.getByRole('button', { name: 'Save day' }).click();
+      await page.waitForFunction((n) => (window as unknown as { __saves: { shown?: number }[] }).__saves.filter((s) => s.shown !== undefined).length >= n, i + 1, { timeout: 30_000 }).catch(async (e: Error) => {
+        const state = await page.evaluate(() => ({ saves: (window as unknown as { __saves: unknown[] }).__saves, status: [...document.querySelectorAll('[role="status"],[role="alert"]')].map((el) => el.textContent), h1: document.querySelector('h1')?.textContent }));
+        throw new Error(`save ${i + 1} was not confirmed: ${e.message}\n${JSON.stringify(state).slice(0, 2000)}\npage errors: ${pageErrors.join(' | ')}`);
+      });
+    }
+    const saves = await page.evaluate(() => (window as unknown as { __saves: { commit: number; opened: number; shown?: number }[] }).__saves);
+    const commits = saves.map((s) => s.commit);
+    const shown = saves.map((s) => s.shown ?? Number.NaN);
+    report({ name: 'save_commit_p50', value: quantile(commits, 0.5), unit: 'ms', note: `${saves.length} saves: form submit → IndexedDB commit of the log` });
+    report({ name: 'save_commit_p95', value: quantile(commits, 0.95), unit: 'ms', target: { op: '<=', value: 10 } });
+    report({ name: 'save_commit_max', value: Math.max(...commits), unit: 'ms' });
+    report({ name: 'save_until_transaction_p50', value: quantile(saves.map((s) => s.opened), 0.5), unit: 'ms', note: 'of which: submit → the write transaction opens (React handler, validation, Dexie)' });
+    report({ name: 'save_transaction_p50', value: quantile(saves.map((s) => s.commit - s.opened), 0.5), unit: 'ms', note: 'of which: transaction open → committed (reads, put, sync hooks, IndexedDB commit)' });
+    report({ name: 'save_confirmed_p95', value: quantile(shown, 0.95), unit: 'ms', note: 'form submit → "Saved" shown on screen' });
+    const stored = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const req = indexedDB.open('aurea');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const r = req.result.transaction('logs').objectStore('logs').count();
+            r.onsuccess = () => {
+              req.result.close();
+              resolve(r.result);
+            };
+          };
+        }),
+    );
+    report({ name: 'saves_stored', value: stored, unit: 'logs', target: { op: '>=', value: SAVES }, note: 'every save is in IndexedDB' });
+    await context.close();
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
