@@ -55,6 +55,14 @@ export type LogChangeHook = (db: AureaDb, change: { type: 'put'; log: DailyLog; 
 const logHooks = hookList<LogChangeHook>();
 const changeHooks = logHooks.hooks;
 export const onLogChange = logHooks.add;
+/**
+ * Reads a hook needs, started together with the write's own read of the day (one round trip to IndexedDB
+ * instead of one per read: a save is on the person's critical path). Called inside the write's transaction.
+ */
+const logPrefetches = hookList<(db: AureaDb) => Promise<unknown>>();
+export const onLogWriteStart = logPrefetches.add;
+const readDayWithPrefetch = async (db: AureaDb, date: string): Promise<DailyLog | undefined> =>
+  (await Promise.all([db.logs.get(date), ...logPrefetches.hooks.map((p) => p(db))]))[0] as DailyLog | undefined;
 
 /** Hooks run inside the same transaction as a change to the person's own symptoms (the `symptoms` table rows). */
 export type SymptomsChangeHook = (db: AureaDb, change: { before: SymptomDefinition[]; after: SymptomDefinition[] }) => Promise<void>;
@@ -92,7 +100,7 @@ export async function saveLog(db: AureaDb, input: LogInput, now: Date = new Date
   }
   return guardedWrite(() =>
     db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
-      const existing = await db.logs.get(parsed.data.date);
+      const existing = await readDayWithPrefetch(db, parsed.data.date);
       const log = buildLog(parsed.data, existing, now.toISOString(), () => crypto.randomUUID());
       await db.logs.put(log);
       for (const h of changeHooks) await h(db, { type: 'put', log, before: existing });
@@ -108,7 +116,7 @@ export async function getLog(db: AureaDb, date: string): Promise<DailyLog | unde
 /** Deletes a day's log and returns it so the person can undo. */
 export async function deleteLog(db: AureaDb, date: string): Promise<DailyLog | undefined> {
   return db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
-    const log = await db.logs.get(date);
+    const log = await readDayWithPrefetch(db, date);
     if (!log) return undefined;
     await db.logs.delete(date);
     for (const h of changeHooks) await h(db, { type: 'delete', date, before: log });
@@ -121,7 +129,7 @@ export async function restoreLog(db: AureaDb, log: DailyLog): Promise<void> {
   await guardedWrite(() =>
     db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
       const restored = { ...log, updated_at: new Date().toISOString() };
-      const before = await db.logs.get(log.date);
+      const before = await readDayWithPrefetch(db, log.date);
       await db.logs.put(restored);
       for (const h of changeHooks) await h(db, { type: 'put', log: restored, before });
     }),

@@ -1,10 +1,12 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useLocation } from './router';
 import { Icon } from './components/Icons';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { Toasts } from './state/toasts';
 import { useSetting } from './state/settings';
 import { TodayPage } from './pages/TodayPage';
+// Eager: it is the first page a new person sees at the start URL, so it should not wait for a chunk.
+import { WelcomePage } from './pages/WelcomePage';
 import { linkSentences, useBackgroundInsights, useIngredientLinks } from './state/insights';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { symptomDefinitions } from '../db/repo';
@@ -17,7 +19,6 @@ import { appDb } from '../db/db';
 const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const FoodsPage = lazy(() => import('./pages/FoodsPage').then((m) => ({ default: m.FoodsPage })));
-const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
 const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
 const ChallengePage = lazy(() => import('./pages/ChallengePage').then((m) => ({ default: m.ChallengePage })));
 const InsightsPage = lazy(() => import('./pages/InsightsPage').then((m) => ({ default: m.InsightsPage })));
@@ -53,10 +54,13 @@ export function App() {
   useEffect(() => {
     document.title = `${tab?.label ?? (current === '/welcome' ? 'Welcome' : 'Aurea')} · Aurea`;
   }, [tab, current]);
-  useFirstRun(path);
+  const firstRunChecked = useFirstRun(path);
 
   let page;
-  if (current.startsWith('/history')) page = <HistoryPage />;
+  // At the start URL the page waits for the first-run check (a few ms), so a new person never sees
+  // Today flash before the welcome steps.
+  if (!firstRunChecked) page = null;
+  else if (current.startsWith('/history')) page = <HistoryPage />;
   else if (current === '/welcome') page = <WelcomePage />;
   else if (current.startsWith('/challenge')) page = <ChallengePage />;
   else if (current.startsWith('/report')) page = <ReportPage />;
@@ -115,19 +119,23 @@ function FoodsRoute() {
 }
 
 /** Opening the app at its start URL for the first time (no logs, never set up) shows the welcome steps. */
-function useFirstRun(path: string) {
+function useFirstRun(path: string): boolean {
+  const [checked, setChecked] = useState(path !== '/');
   useEffect(() => {
     if (path !== '/') return;
     let alive = true;
     void (async () => {
       const db = appDb();
-      const [onboarded, count] = await Promise.all([db.settings.get('onboarded'), db.logs.count()]);
-      if (alive && !onboarded?.value && count === 0) navigate('/welcome', { replace: true });
+      const [onboarded, count] = await Promise.all([db.settings.get('onboarded'), db.logs.count()]).catch(() => [undefined, 1] as const);
+      if (!alive) return;
+      if (!onboarded?.value && count === 0) navigate('/welcome', { replace: true });
+      setChecked(true);
     })();
     return () => {
       alive = false;
     };
   }, [path]);
+  return checked || path !== '/';
 }
 
 function NotFound() {

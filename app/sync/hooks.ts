@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { DailyLog } from '../../shared/schema';
 import type { AureaDb } from '../db/db';
-import { extraLogTables, onLogChange, onSettingChange, onSymptomsChange } from '../db/repo';
+import { extraLogTables, onLogChange, onLogWriteStart, onSettingChange, onSymptomsChange } from '../db/repo';
 import { SYNC_TABLES, SYNCED_SETTINGS, type OutboxIntent } from './types';
 
 /**
@@ -36,6 +36,8 @@ export function installSyncHooks(): void {
   installed = true;
   for (const t of SYNC_TABLES) if (!extraLogTables.includes(t)) extraLogTables.push(t);
 
+  // Whether to queue is read alongside the day itself, not after the write.
+  onLogWriteStart((db) => syncOn(db));
   onLogChange(async (db, change) => {
     const after = change.type === 'put' ? change.log : null;
     // The demo diary stays on this device; a demo day the person edits becomes theirs and syncs whole.

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CyclePhase, DailyLog, SymptomDefinition } from '../../../shared/schema';
+import { BUILTIN_SYMPTOMS, type CyclePhase, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefinitions } from '../../db/repo';
@@ -46,7 +46,8 @@ export function TodayPage() {
   const today = localToday();
   const date = query.get('date') ?? today;
   const loaded = useLiveQuery(async () => ({ log: await db.logs.get(date) }), [date]);
-  const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? [];
+  // Built-ins show at once (no layout shift when the person's own symptoms arrive from IndexedDB).
+  const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? BUILTIN_SYMPTOMS;
   const usage = useLiveQuery(() => ingredientUsage(db), []) ?? [];
   const trackCycle = useSetting('trackCycle');
   const hiddenSymptoms = useSetting('hiddenSymptoms') ?? [];
@@ -109,11 +110,17 @@ export function TodayPage() {
 
   const toggle = (name: string) => update({ ingredients: form.ingredients.includes(name) ? form.ingredients.filter((n) => n !== name) : [...form.ingredients, name] });
 
+  // No state change before the write commits: re-rendering the page on submit would hold the main
+  // thread while IndexedDB waits for it. "Saving…" only shows if a save is slow.
+  const savingNow = useRef(false);
   const onSave = async () => {
-    setSaving(true);
-    setError(null);
+    if (savingNow.current) return;
+    savingNow.current = true;
+    if (error) setError(null);
+    const slow = setTimeout(() => setSaving(true), 150);
     try {
-      const { created } = await saveLog(db, { date, ingredients: form.ingredients, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes });
+      const entry = { date, ingredients: form.ingredients, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes };
+      const { created } = await saveLog(db, entry);
       setDraft(null);
       toast(`${created ? 'Saved' : 'Updated'} ${longDate(date)}.`);
       if (!(await db.settings.get('persistAsked'))) {
@@ -123,6 +130,8 @@ export function TodayPage() {
     } catch (e) {
       setError(e instanceof InputError || e instanceof StorageFullError ? e.message : `Could not save: ${(e as Error).message}. Nothing was changed.`);
     } finally {
+      clearTimeout(slow);
+      savingNow.current = false;
       setSaving(false);
     }
   };
