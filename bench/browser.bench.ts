@@ -87,9 +87,23 @@ async function timedLoad(page: Page, url: string, reload = false): Promise<{ loa
   });
 }
 
+/** Runs one step of the save loop; on failure keeps a screenshot and says what the page showed. */
+async function stepOrExplain(page: Page, i: number, pageErrors: string[], step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (e) {
+    const shot = join(tmpdir(), `aurea-bench-save-${i + 1}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const state = await page.evaluate(() => ({ url: location.href, h1: document.querySelector('h1')?.textContent, status: [...document.querySelectorAll('[role="status"],[role="alert"],dialog[open]')].map((el) => el.textContent) })).catch(() => null);
+    throw new Error(`save ${i + 1}: ${(e as Error).message}\npage: ${JSON.stringify(state)?.slice(0, 1500)}\nscreenshot: ${shot}\npage errors: ${pageErrors.join(' | ')}`);
+  }
+}
+
 /** Saves `n` new days through the Today page in a fresh profile and returns the timings the page recorded. */
 async function timeSaves(browser: Browser, url: string, n: number) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
+  // A step that cannot happen fails the bench with a picture instead of waiting forever.
+  context.setDefaultTimeout(30_000);
   await context.addInitScript({ content: SAVE_PROBE });
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -100,15 +114,17 @@ async function timeSaves(browser: Browser, url: string, n: number) {
   const prev = page.getByRole('button', { name: 'Previous day' });
   for (let i = 0; i < n; i++) {
     // Each save is a new day (a create, the common case), with symptoms and a note: a realistic entry.
-    if (i > 0) {
+    if (i > 0) await stepOrExplain(page, i, pageErrors, async () => {
       if (SAVE_GAP_MS) await page.waitForTimeout(SAVE_GAP_MS);
       await prev.click();
       await page.getByText('No log for this day yet').waitFor();
-    }
-    await page.getByLabel(`Bloating ${i % 6} of 5`, { exact: true }).check();
-    await page.getByLabel(`Energy ${(i * 2) % 6} of 5`, { exact: true }).check();
-    await page.getByLabel('Notes').fill(`Day ${i}: slept well, long walk after lunch.`);
-    await page.getByRole('button', { name: 'Save day' }).click();
+    });
+    await stepOrExplain(page, i, pageErrors, async () => {
+      await page.getByLabel(`Bloating ${i % 6} of 5`, { exact: true }).check();
+      await page.getByLabel(`Energy ${(i * 2) % 6} of 5`, { exact: true }).check();
+      await page.getByLabel('Notes').fill(`Day ${i}: slept well, long walk after lunch.`);
+      await page.getByRole('button', { name: 'Save day' }).click();
+    });
     await page.waitForFunction((n) => (window as unknown as { __saves: { shown?: number }[] }).__saves.filter((s) => s.shown !== undefined).length >= n, i + 1, { timeout: 30_000 }).catch(async (e: Error) => {
       const state = await page.evaluate(() => ({ saves: (window as unknown as { __saves: unknown[] }).__saves, status: [...document.querySelectorAll('[role="status"],[role="alert"]')].map((el) => el.textContent), h1: document.querySelector('h1')?.textContent }));
       throw new Error(`save ${i + 1} was not confirmed: ${e.message}\n${JSON.stringify(state).slice(0, 2000)}\npage errors: ${pageErrors.join(' | ')}`);
