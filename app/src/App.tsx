@@ -92,7 +92,7 @@ export function App() {
           </Link>
         ))}
       </nav>
-      <div style={{ minWidth: 0 }}>
+      <div className="content">
         <div className="notices">
           <UpdatePrompt />
           <DemoBanner />

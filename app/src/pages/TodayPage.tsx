@@ -89,7 +89,10 @@ export function TodayPage() {
     () => [...usage].sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : b.count - a.count)).map((u) => u.name).filter((n) => !frequent.includes(n)).slice(0, 8),
     [usage, frequent],
   );
-  const foods = useFoodKnowledge();
+  // The food table (type-ahead and score badges) loads once there is a food to badge or the person starts
+  // on the food section; a new diary's first screen does not wait for it.
+  const [foodsWanted, setFoodsWanted] = useState(false);
+  const foods = useFoodKnowledge(foodsWanted || form.ingredients.length > 0 || usage.length > 0);
   // The person's own foods first (by how often they log them), then the bundled food table.
   const suggest = useCallback(
     (q: string): Suggestion[] => {
@@ -171,7 +174,7 @@ export function TodayPage() {
           </p>
         </section>
 
-        <section className="card" aria-labelledby="food-h">
+        <section className="card" aria-labelledby="food-h" onFocus={() => setFoodsWanted(true)} onPointerDown={() => setFoodsWanted(true)}>
           <h2 id="food-h">Food &amp; drink</h2>
           <QuickLog date={date} ingredients={form.ingredients} onIngredients={(ingredients) => update({ ingredients })} />
           <IngredientPicker

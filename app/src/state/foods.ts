@@ -40,16 +40,24 @@ export function loadFoodKnowledge(): Promise<FoodKnowledge> {
   return loading;
 }
 
-/** The food knowledge once loaded (null until then); starts loading on first use. */
-export function useFoodKnowledge(): FoodKnowledge | null {
+/**
+ * The food knowledge once loaded (null until then). Loading starts when `needed` is first true, so a page
+ * that may not use it (Today before anything is typed, with no foods to badge) does not parse the table
+ * while it starts up.
+ */
+export function useFoodKnowledge(needed = true): FoodKnowledge | null {
   const [k, setK] = useState<FoodKnowledge | null>(loaded);
   useEffect(() => {
-    if (loaded) return;
+    if (loaded) {
+      setK(loaded);
+      return;
+    }
+    if (!needed) return;
     let alive = true;
     void loadFoodKnowledge().then((v) => alive && setK(v));
     return () => {
       alive = false;
     };
-  }, []);
+  }, [needed]);
   return k;
 }
