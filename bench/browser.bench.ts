@@ -113,6 +113,7 @@ async function timeSaves(browser: Browser, url: string, n: number) {
   await page.getByRole('heading', { level: 1 }).waitFor();
   const prev = page.getByRole('button', { name: 'Previous day' });
   for (let i = 0; i < n; i++) {
+    if (i % 50 === 0 && process.env.BROWSER_PROGRESS) console.error(`  save ${i}/${n} ${new Date().toISOString()}`);
     // Each save is a new day (a create, the common case), with symptoms and a note: a realistic entry.
     if (i > 0) await stepOrExplain(page, i, pageErrors, async () => {
       if (SAVE_GAP_MS) await page.waitForTimeout(SAVE_GAP_MS);
@@ -130,6 +131,7 @@ async function timeSaves(browser: Browser, url: string, n: number) {
       throw new Error(`save ${i + 1} was not confirmed: ${e.message}\n${JSON.stringify(state).slice(0, 2000)}\npage errors: ${pageErrors.join(' | ')}`);
     });
   }
+  if (process.env.BROWSER_PROGRESS) console.error('  saves done; reading timings');
   const saves = await page.evaluate(() => (window as unknown as { __saves: { commit: number; opened: number; shown?: number }[] }).__saves);
   const stored = await page.evaluate(
     () =>
