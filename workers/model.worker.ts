@@ -3,6 +3,7 @@
 // thread (DESIGN §5). TensorFlow.js and its WebAssembly binaries live only in this worker's chunk.
 import { expose } from 'comlink';
 import * as z from 'zod/mini';
+import { modelTier, targetMetrics } from '../shared/schema/model';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // Imported as URLs so Vite emits them as assets and the service worker precaches them (offline training).
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -22,26 +23,13 @@ import { diaryEntryMessage, parseMessage } from './messages';
 
 // ------------------------------------------------------------------ messages (validated on arrival)
 
-const tier = z.enum(['cold_start', 'logistic', 'ordinal']);
-const targetMetrics = z.object({
-  n_train: z.number(),
-  n_validation: z.number(),
-  positives: z.number(),
-  auc: z.nullable(z.number()),
-  auc_se: z.nullable(z.number()),
-  brier: z.number(),
-  climatology_brier: z.number(),
-  brier_skill: z.number(),
-  accuracy: z.number(),
-  muted: z.boolean(),
-});
 const byTarget = <T extends z.ZodMiniType>(t: T) => z.object({ bloating: z.optional(t), energy_low: z.optional(t), brain_fog: z.optional(t) });
 
 export const trainOptions = z.object({
   version: z.number().check(z.int(), z.minimum(1)),
   trained_at: z.iso.datetime(),
   /** The model in use (its held-out scores decide whether the new one replaces it); null: none yet. */
-  active: z.nullable(z.object({ version: z.number().check(z.int()), tier, metrics: byTarget(targetMetrics) })),
+  active: z.nullable(z.object({ version: z.number().check(z.int()), tier: modelTier, metrics: byTarget(targetMetrics) })),
   /** Training window in days (default 90, DESIGN §5); null trains on every log. */
   window_days: z.optional(z.nullable(z.number().check(z.int(), z.minimum(1)))),
 });

@@ -13,6 +13,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as z from 'zod/mini';
+import { modelTier, targetMetrics } from '../../../shared/schema/model';
 import { shouldRetrain } from '../../../shared/model/lifecycle';
 import { compareWithOutcome, trackRecord, type Outcome, type PredictionSummary, type TrackRecord } from '../../../shared/model/track-record';
 import { MIN_LOGS_FOR_TRAINING } from '../../../shared/model/thresholds';
@@ -44,19 +45,6 @@ export interface StoredModelRow extends ModelRow {
 /** Rows kept besides the active one: the last few attempts, so Settings can say what happened. */
 export const KEEP_MODEL_ROWS = 3;
 
-const tierSchema = z.enum(['cold_start', 'logistic', 'ordinal']);
-const targetMetricsSchema = z.object({
-  n_train: z.number(),
-  n_validation: z.number(),
-  positives: z.number(),
-  auc: z.nullable(z.number()),
-  auc_se: z.nullable(z.number()),
-  brier: z.number(),
-  climatology_brier: z.number(),
-  brier_skill: z.number(),
-  accuracy: z.number(),
-  muted: z.boolean(),
-});
 const perTarget = <T extends z.ZodMiniType>(t: T) => z.object({ bloating: t, energy_low: t, brain_fog: t });
 const confidenceSchema = z.enum(['low', 'medium', 'high']);
 
@@ -67,9 +55,9 @@ const modelRowView = z.object({
   training_samples: z.number(),
   log_count: z.optional(z.number()),
   is_active: z.union([z.literal(0), z.literal(1)]),
-  tier: tierSchema,
+  tier: modelTier,
   reason: z.string(),
-  metrics: z.catch(z.object({ bloating: z.optional(targetMetricsSchema), energy_low: z.optional(targetMetricsSchema), brain_fog: z.optional(targetMetricsSchema) }), {}),
+  metrics: z.catch(z.object({ bloating: z.optional(targetMetrics), energy_low: z.optional(targetMetrics), brain_fog: z.optional(targetMetrics) }), {}),
   confidence: z.catch(z.nullable(perTarget(confidenceSchema)), null),
   window: z.catch(z.nullable(z.object({ from: z.string(), to: z.string(), days: z.nullable(z.number()) })), null),
   backend: z.catch(z.nullable(z.object({ name: z.string(), label: z.string(), fallback_reason: z.nullable(z.string()) })), null),
@@ -367,7 +355,7 @@ const predictionSummary = z.object({
   energy_low_probability: z.number(),
   brain_fog_probability: z.number(),
   bloating_score: z.number(),
-  tier: tierSchema,
+  tier: modelTier,
   model_version: z.number(),
   confidence_by_target: z.optional(perTarget(confidenceSchema)),
 });
