@@ -1,16 +1,17 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CyclePhase } from '../../../shared/schema';
 import { MIN_LOGS_FOR_TRAINING } from '../../../shared/model/thresholds';
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { ingredientUsage } from '../../db/repo';
-import { IngredientPicker, QuickChips, type Suggestion } from '../components/IngredientPicker';
+import { IngredientPicker, QuickChips } from '../components/IngredientPicker';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
 import { Chances } from '../components/predict/Chances';
 import { Factors } from '../components/predict/Factors';
 import { TrackRecordSection } from '../components/predict/TrackRecordSection';
 import { useFoodKnowledge } from '../state/foods';
+import { useIngredientSuggestions } from '../state/suggestions';
 import { useModelStatus, usePrediction, useTrackRecord, type ModelStatus, type PlannedDay } from '../state/model';
 import { useSetting } from '../state/settings';
 import { Link } from '../router';
@@ -41,19 +42,8 @@ export function PredictPage() {
   const foods = useFoodKnowledge();
   const id = useId();
 
-  const ranked = useMemo(() => [...usage].sort((a, b) => b.count - a.count || (a.last < b.last ? 1 : -1)), [usage]);
+  const { ranked, suggest } = useIngredientSuggestions(usage, foods);
   const frequent = useMemo(() => ranked.slice(0, 10).map((u) => u.name), [ranked]);
-  const suggest = useCallback(
-    (q: string): Suggestion[] => {
-      const starts = ranked.filter((u) => u.name.startsWith(q) || u.name.split(' ').some((w) => w.startsWith(q)));
-      const contains = ranked.filter((u) => !starts.includes(u) && u.name.includes(q));
-      const own: Suggestion[] = [...starts, ...contains].map((u) => ({ name: u.name, source: 'yours' as const, count: u.count }));
-      if (!foods) return own;
-      const seen = new Set(own.map((o) => o.name));
-      return [...own, ...foods.search(foods.table, q, 8).map((m) => m.name).filter((n) => !seen.has(n)).map((name) => ({ name, source: 'food table' as const }))];
-    },
-    [ranked, foods],
-  );
   const toggle = (name: string) => setPlan({ ...plan, ingredients: plan.ingredients.includes(name) ? plan.ingredients.filter((n) => n !== name) : [...plan.ingredients, name] });
 
   const view = prediction.view;

@@ -4,7 +4,7 @@ import { BUILTIN_SYMPTOMS, type CyclePhase, type DailyLog, type SymptomDefinitio
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefinitions } from '../../db/repo';
-import { IngredientPicker, QuickChips, type Suggestion } from '../components/IngredientPicker';
+import { IngredientPicker, QuickChips } from '../components/IngredientPicker';
 import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
 import { ConfirmDialog } from '../components/Dialog';
@@ -14,6 +14,7 @@ import { useUnsavedGuard } from '../state/unsaved';
 import { toast } from '../state/toasts';
 import { requestPersistentStorage } from '../state/storage';
 import { useFoodKnowledge } from '../state/foods';
+import { useIngredientSuggestions } from '../state/suggestions';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { QuickLog } from '../components/QuickLog';
 import { ChallengeToday } from '../components/ChallengeToday';
@@ -83,32 +84,15 @@ export function TodayPage() {
     else navigate(d === today ? '/today' : `/today?date=${d}`, { replace: true });
   };
 
-  const ranked = useMemo(() => [...usage].sort((a, b) => b.count - a.count || (a.last < b.last ? 1 : -1)), [usage]);
-  const frequent = useMemo(() => ranked.slice(0, 8).map((u) => u.name), [ranked]);
-  const recent = useMemo(
-    () => [...usage].sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : b.count - a.count)).map((u) => u.name).filter((n) => !frequent.includes(n)).slice(0, 8),
-    [usage, frequent],
-  );
   // The food table (type-ahead and score badges) loads once there is a food to badge or the person starts
   // on the food section; a new diary's first screen does not wait for it.
   const [foodsWanted, setFoodsWanted] = useState(false);
   const foods = useFoodKnowledge(foodsWanted || form.ingredients.length > 0 || usage.length > 0);
-  // The person's own foods first (by how often they log them), then the bundled food table.
-  const suggest = useCallback(
-    (q: string): Suggestion[] => {
-      const starts = ranked.filter((u) => u.name.startsWith(q) || u.name.split(' ').some((w) => w.startsWith(q)));
-      const contains = ranked.filter((u) => !starts.includes(u) && u.name.includes(q));
-      const own: Suggestion[] = [...starts, ...contains].map((u) => ({ name: u.name, source: 'yours' as const, count: u.count }));
-      if (!foods) return own;
-      const seen = new Set(own.map((o) => o.name));
-      const table = foods
-        .search(foods.table, q, 8)
-        .map((m) => m.name)
-        .filter((n) => !seen.has(n))
-        .map((name) => ({ name, source: 'food table' as const }));
-      return [...own, ...table];
-    },
-    [ranked, foods],
+  const { ranked, suggest } = useIngredientSuggestions(usage, foods);
+  const frequent = useMemo(() => ranked.slice(0, 8).map((u) => u.name), [ranked]);
+  const recent = useMemo(
+    () => [...usage].sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : b.count - a.count)).map((u) => u.name).filter((n) => !frequent.includes(n)).slice(0, 8),
+    [usage, frequent],
   );
 
   const toggle = (name: string) => update({ ingredients: form.ingredients.includes(name) ? form.ingredients.filter((n) => n !== name) : [...form.ingredients, name] });
