@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { validateExport } from '../../shared/schema';
 import { expect, logDay, test } from './fixtures';
+import { seededChoices as rng } from '../seeded';
 
 /**
  * The app under bad input and a full disk:
@@ -16,18 +17,6 @@ import { expect, logDay, test } from './fixtures';
 
 const SEED = 0x1a7e;
 const CORRUPTIONS = 36;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 /** Everything the diary holds that an import could touch, in a stable order. */
 async function dump(page: Page): Promise<unknown> {

@@ -6,6 +6,7 @@ import { DATA_TTL_MS } from '../../sync-server/storage/cache';
 import { DEFAULT_BREAKER } from '../../sync-server/upstream/breaker';
 import { FAKE_ROUTES, hasSharedData, SHARED_DATA_DIR, startFakeUpstream, type Fault, type FakeRoute, type FakeUpstream } from '../fake-upstream/index';
 import { proxyConfig, TestClock } from '../fake-upstream/harness';
+import { seededChoices as rng } from '../seeded';
 
 /**
  * Upstream chaos over one minute of SIMULATED time: every simulated second a seeded random generator picks
@@ -39,19 +40,6 @@ const HANG_BOUND_MS = SEQUENTIAL_CALLS * TIMEOUT_MS + 5000;
 
 type Upstream = 'usda' | 'off';
 const upstreamOf = (route: FakeRoute | 'unknown'): Upstream | null => (route.startsWith('usda') ? 'usda' : route.startsWith('off') ? 'off' : null);
-
-/** mulberry32: a small seeded generator, so every run injects the same chaos. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 const FAILURES: Fault[] = [
   { kind: 'status', status: 500 },

@@ -9,6 +9,7 @@ import { encryptRecord, recordIdFor } from '../../shared/sync/envelope';
 import type { PushRecord } from '../../shared/sync/protocol';
 import { SyncClient } from '../../shared/sync/transport';
 import { startServerProcess, type ServerProcess } from './helpers/server-process';
+import { rng } from '../seeded';
 
 /**
  * A push storm from several clients (real accounts, real encrypted records) against the real server process,
@@ -25,17 +26,6 @@ const CLIENTS = 4;
 const BATCH = 100;
 const CYCLES = 4;
 const KDF_SAFE_PASSPHRASE = 'storm passphrase for a test account';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Client {
   account: SignedIn;
