@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BUILTIN_SYMPTOMS, logInput, symptomDefinition, symptomPolarity, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
+import { BUILTIN_SYMPTOMS, logInput, symptomDefinition, symptomPolarity, symptomKeyFor, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
 import { buildLog, byDate, cleanIngredients } from '../../shared/diary/logs';
 import { planImport, type ImportPlan } from '../../shared/diary/import';
 import { buildExportFile, logsToCsv } from '../../shared/diary/export';
@@ -183,21 +183,11 @@ const newSymptom = z.object({
   polarity: symptomPolarity,
 });
 
-/** Key for a custom symptom label: lower case, spaces as underscores ("Joint pain" → "joint_pain"). */
-export function symptomKeyFor(label: string): string {
-  return label
-    .normalize('NFKC')
-    .toLowerCase()
-    .trim()
-    .replace(/[^\p{Ll}\p{Lo}\p{N} _-]/gu, '')
-    .replace(/\s+/g, '_');
-}
-
 export async function addCustomSymptom(db: AureaDb, input: { label: string; polarity: SymptomDefinition['polarity'] }): Promise<SymptomDefinition> {
   const parsed = newSymptom.safeParse(input);
   if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
   const key = symptomKeyFor(parsed.data.label);
-  if (!key) throw new InputError('Use letters or digits in the symptom name');
+  if (!key) throw new InputError('Use letters, digits or an emoji in the symptom name');
   const existing = await symptomDefinitions(db);
   if (existing.some((s) => s.key === key)) throw new InputError(`You already track "${parsed.data.label}"`);
   const def: SymptomDefinition = { key, label: parsed.data.label, polarity: parsed.data.polarity, builtin: false };

@@ -24,12 +24,31 @@ export const symptomValue = z.number({ error: 'must be a number from 0 to 5' }).
 );
 export type SymptomValue = 0 | 1 | 2 | 3 | 4 | 5;
 
-/** Symptom keys: lower-case words, digits, spaces, hyphens, underscores. */
+/**
+ * Symptom keys: letters of any script (with their accents), digits, spaces, hyphens, underscores.
+ * The person's label is free text (emoji included); the app derives the key from it (symptomKeyFor).
+ */
 export const symptomKey = z.string().check(
   z.minLength(1, 'must not be empty'),
   z.maxLength(40, 'must be at most 40 characters'),
-  z.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N} _-]*$/u, 'must be lower-case letters, digits, spaces, "-" or "_"'),
+  z.regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} _-]*$/u, 'must be letters, digits, spaces, "-" or "_"'),
 );
+
+/**
+ * The key for a symptom the person names: lower case, words joined by "_", accents kept, and each
+ * emoji or symbol written as its code point ("Migraine 🤕" → "migraine_1f915", "😴" → "1f634"), so any
+ * name gets a key and two names differing only in an emoji stay apart.
+ */
+export function symptomKeyFor(label: string): string {
+  let key = '';
+  for (const ch of label.normalize('NFKC').toLocaleLowerCase('en').trim()) {
+    if (/[\p{L}\p{M}\p{N}]/u.test(ch)) key += ch;
+    else if (/[\s_-]/u.test(ch)) key += '_';
+    else if (/[\p{S}\p{Extended_Pictographic}]/u.test(ch)) key += `_${ch.codePointAt(0)!.toString(16)}_`;
+  }
+  key = key.replace(/_+/g, '_').replace(/^[_\p{M}]+|_+$/gu, '');
+  return [...key].slice(0, 40).join('').replace(/_+$/, '');
+}
 
 export const ingredientName = z.string({ error: 'must be text' }).check(z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters'));
 

@@ -136,7 +136,7 @@ export function IngredientPicker(props: {
               }}
             >
               <span>{o.name}</span>
-              <span className="src">{o.source === 'yours' ? `logged ${o.count}×` : 'food table'}</span>
+              <span className="src">{o.source === 'yours' ? `logged ${o.count}×` : 'common food'}</span>
             </li>
           ))}
         </ul>
