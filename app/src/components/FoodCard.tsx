@@ -63,7 +63,7 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
         ) : (
           <ul className="personal-links">
             {personal.map((p) => (
-              <li key={`${p.symptom}:${p.lag}`} className={`personal-${p.direction}`}>
+              <li key={`${p.symptom}:${p.lag}`} className={`personal-link ${p.direction}`}>
                 <strong>{p.summary}.</strong> <span className="small">{p.detail}</span>
               </li>
             ))}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IngredientLink, InsightItem, InsightsResult, PersonalFinding, SymptomWording } from '../../../shared/insights';
-import { personalFindings } from '../../../shared/insights/links';
+import { ingredientLinks, personalFindings } from '../../../shared/insights/links';
 import { BUILTIN_SYMPTOMS } from '../../../shared/schema';
 import { appDb, type AureaDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
@@ -88,7 +88,6 @@ export function useIngredientLinks(): Map<string, IngredientLink[]> | null {
   const cached = useCachedInsights();
   const links = useLiveQuery(async () => {
     if (!cached) return null;
-    const { ingredientLinks } = await import('../../../shared/insights/links');
     return ingredientLinks(cached.result);
   }, [cached?.hash]);
   return links ?? null;
