@@ -50,7 +50,10 @@ export function symptomKeyFor(label: string): string {
   return [...key].slice(0, 40).join('').replace(/_+$/, '');
 }
 
-export const ingredientName = z.string({ error: 'must be text' }).check(z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters'));
+/** The longest food name a day can hold; the app enforces it as the name is typed. */
+export const INGREDIENT_NAME_MAX = 80;
+
+export const ingredientName = z.string({ error: 'must be text' }).check(z.minLength(1, 'must not be empty'), z.maxLength(INGREDIENT_NAME_MAX, `must be at most ${INGREDIENT_NAME_MAX} characters`));
 
 export const ingredientList = z.array(ingredientName, { error: 'must be a list of names' }).check(z.maxLength(200, 'at most 200 ingredients a day'));
 
