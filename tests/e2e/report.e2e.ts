@@ -46,6 +46,16 @@ test('the report for the lactose sample names milk with its numbers, prints clea
  * and read back with poppler: page count, title with years, a filled first page, no coloured backgrounds.
  */
 
+/** Runs a poppler-utils tool; a missing tool fails with the way to install it rather than a bare ENOENT. */
+function poppler(tool: 'pdfinfo' | 'pdftotext' | 'pdftoppm', args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`The printed-report test reads the PDF with ${tool}, which is missing: install poppler-utils (Debian/Ubuntu: sudo apt-get install -y poppler-utils).`);
+    throw e;
+  }
+}
+
 const RES = 50; // dpi of the pixel checks: A4 is 413 × 585 px
 
 interface Raster {
@@ -143,6 +153,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
     // Readable on the phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const clippedTables = await page.evaluate(() => [...document.querySelectorAll('.report-body .table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.querySelector('caption')?.textContent));
+    expect(clippedTables, 'tables wider than the phone').toEqual([]);
     await screenshot(page, `report-screen-360-${colorScheme}`);
 
     const dir = join(ARTIFACTS, `report-pdf-${colorScheme}`);
@@ -151,16 +163,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const pdfPath = join(dir, 'report.pdf');
     writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true }));
 
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [pdfPath]))![1]);
     expect(pages, 'pages for 90 demo days').toBeGreaterThanOrEqual(2);
     expect(pages, 'pages for 90 demo days').toBeLessThanOrEqual(7);
 
-    const page1Text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const page1Text = poppler('pdftotext', ['-layout', '-f', '1', '-l', '1', pdfPath, '-']).replace(/\s+/g, ' ');
     expect(page1Text).toContain(titleText.replace(/\s+/g, ' ').trim());
     expect(page1Text).toContain('Summary');
 
-    execFileSync('pdftoppm', ['-r', String(RES), pdfPath, join(dir, 'page')]);
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, join(dir, 'look')]); // for a person to look at
+    poppler('pdftoppm', ['-r', String(RES), pdfPath, join(dir, 'page')]);
+    poppler('pdftoppm', ['-png', '-r', '60', pdfPath, join(dir, 'look')]); // for a person to look at
     const rasters = readdirSync(dir)
       .filter((f) => f.startsWith('page') && f.endsWith('.ppm'))
       .sort()

@@ -108,7 +108,7 @@ export function InsightsPage() {
       ) : (
         <Findings cached={cached} labelOf={labelOf} />
       )}
-      <p className="insights-report"><Link to="/report">Make a report for your doctor</Link></p>
+      <p><Link to="/report">Make a report for your doctor</Link></p>
     </div>
   );
 }

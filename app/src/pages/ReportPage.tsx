@@ -166,7 +166,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
         </p>
       </header>
 
-      <section className="report-section" aria-label="In brief">
+      <section className="report-section">
         <h3>In brief</h3>
         {!result ? (
           <p className="muted">Analysing…</p>
@@ -203,31 +203,33 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
       <section className="report-section">
         <h3>Summary</h3>
         <div className="table-scroll">
-        <table className="data">
-          <caption className="visually-hidden">Symptoms in this period</caption>
-          <thead>
-            <tr>
-              <th scope="col">Symptom (0–5)</th>
-              <th scope="col" className="num">Days rated</th>
-              <th scope="col" className="num">Average</th>
-              <th scope="col" className="num">Difficult days</th>
-            </tr>
-          </thead>
-          <tbody>
-            {symptomStats.map((s) => (
-              <tr key={s.def.key}>
-                <th scope="row">
-                  {s.def.label} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? 'higher is worse' : 'higher is better'})</span>
+          <table className="data">
+            <caption className="visually-hidden">Symptoms in this period</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  Symptom <span style={{ whiteSpace: 'nowrap' }}>(0–5)</span>
                 </th>
-                <td className="num">{s.n}</td>
-                <td className="num">{fmt(s.mean)}</td>
-                <td className="num">
-                  {s.bad} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? '≥ 3' : '≤ 2'})</span>
-                </td>
+                <th scope="col" className="num">Days rated</th>
+                <th scope="col" className="num">Average</th>
+                <th scope="col" className="num">Difficult days</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {symptomStats.map((s) => (
+                <tr key={s.def.key}>
+                  <th scope="row">
+                    {s.def.label} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? 'higher is worse' : 'higher is better'})</span>
+                  </th>
+                  <td className="num">{s.n}</td>
+                  <td className="num">{fmt(s.mean)}</td>
+                  <td className="num">
+                    {s.bad} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? '≥ 3' : '≤ 2'})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
         <p className="small">
           <strong>Most frequent foods:</strong> {topFoods.map(([f, n]) => `${f} (${n})`).join(', ')}.
@@ -311,14 +313,14 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
         <section className="report-section">
           <h3>Cycle phase</h3>
           <div className="report-charts">
-          {cycle.map((c) => (
-            <div key={c.symptom} className="report-chart">
-              <CyclePhaseChart cycle={c} label={labelOf(c.symptom)} polarity={polarity(c.symptom)} phaseDays={result?.symptoms.find((s) => s.symptom === c.symptom)?.phase_counts} theme={theme} />
-              <p className="small">
-                {labelOf(c.symptom)} by phase: {CYCLE_PHASES.filter((p) => c.phase_means[p] !== undefined).map((p) => `${PHASE_LABELS[p]} ${fmt(c.phase_means[p])}`).join(', ')}; worst phase {c.worst_phase ? PHASE_LABELS[c.worst_phase] : '–'} (ANOVA F = {fmt(c.f_statistic, 2)}, p = {pfmt(c.p_value)}).
-              </p>
-            </div>
-          ))}
+            {cycle.map((c) => (
+              <div key={c.symptom} className="report-chart">
+                <CyclePhaseChart cycle={c} label={labelOf(c.symptom)} polarity={polarity(c.symptom)} phaseDays={result?.symptoms.find((s) => s.symptom === c.symptom)?.phase_counts} theme={theme} />
+                <p className="small">
+                  {labelOf(c.symptom)} by phase: {CYCLE_PHASES.filter((p) => c.phase_means[p] !== undefined).map((p) => `${PHASE_LABELS[p]} ${fmt(c.phase_means[p])}`).join(', ')}; worst phase {c.worst_phase ? PHASE_LABELS[c.worst_phase] : '–'} (ANOVA F = {fmt(c.f_statistic, 2)}, p = {pfmt(c.p_value)}).
+                </p>
+              </div>
+            ))}
           </div>
         </section>
       )}
