@@ -38,6 +38,8 @@ test('the report for the lactose sample names milk with its numbers, prints clea
   await screenshot(page, 'report-print');
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.byteLength).toBeGreaterThan(20_000);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'report-lactose-desktop.pdf'), pdf); // to look at
 });
 
 /**
@@ -156,6 +158,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const clippedTables = await page.evaluate(() => [...document.querySelectorAll('.report-body .table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.querySelector('caption')?.textContent));
     expect(clippedTables, 'tables wider than the phone').toEqual([]);
     await screenshot(page, `report-screen-360-${colorScheme}`);
+    await expectNoAxeViolations(page, `report on screen, ${colorScheme}`);
 
     const dir = join(ARTIFACTS, `report-pdf-${colorScheme}`);
     rmSync(dir, { recursive: true, force: true });
