@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InsightItem, InsightsResult } from '../../../shared/insights';
+import { SIGNIFICANCE } from '../../../shared/insights/analyse';
 import { CYCLE_PHASES, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
 import { logsToCsv } from '../../../shared/diary/export';
 import { addDays, daysBetween, localToday } from '../../../shared/util/dates';
@@ -183,7 +184,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
                 : `Followed by a change one to three days later: ${delayed.map((d) => `${d.ingredient} (${labelOf(d.symptom).toLowerCase()}, ${plural(d.lag, 'day')} later)`).join(', ')}.`}
             </li>
             {cycle
-              .filter((c) => c.p_value !== null && c.p_value < 0.05 && c.worst_phase)
+              .filter((c) => c.p_value !== null && c.p_value < SIGNIFICANCE && c.worst_phase)
               .map((c) => (
                 <li key={c.symptom}>
                   {labelOf(c.symptom)} differed between cycle phases; it was worst in the {PHASE_LABELS[c.worst_phase!].toLowerCase()} phase.
