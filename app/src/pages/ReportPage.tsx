@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { mealPatterns } from '../../../shared/diary/meals';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InsightItem, InsightsResult } from '../../../shared/insights';
 import { SIGNIFICANCE } from '../../../shared/insights/analyse';
@@ -144,6 +145,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
     for (const l of logs) for (const i of l.ingredients) counts.set(i, (counts.get(i) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12);
   }, [logs]);
+  const meals = useMemo(() => mealPatterns(logs), [logs]);
   const result = analysis?.result;
   const polarity = (k: string) => result?.symptoms.find((s) => s.symptom === k)?.polarity ?? 'higher_is_worse';
   const triggers = result?.triggers ?? [];
@@ -235,6 +237,11 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
         <p className="small">
           <strong>Most frequent foods:</strong> {topFoods.map(([f, n]) => `${f} (${n})`).join(', ')}.
         </p>
+        {meals.length > 0 && (
+          <p className="small">
+            <strong>Meals:</strong> {meals.map((m) => `${m.name} on ${plural(m.days, 'day')}${m.usualTime ? ` (usually about ${m.usualTime})` : ''}`).join(', ')}.
+          </p>
+        )}
       </section>
 
       <section className="report-section">
