@@ -3,7 +3,7 @@ import { deleteAccountRequest, keyringUpdateRequest, pullQuery, pushRequest, SYN
 import type { AppEnv } from '../app';
 import { apiError } from '../http';
 import type { AccountRow } from '../storage/accounts';
-import { AccountGoneError, type IncomingRecord, type RecordRow } from '../storage/records';
+import { AccountGoneError, stampWall, type IncomingRecord, type RecordRow } from '../storage/records';
 import { verifyToken, type TokenClaims } from '../sync/jwt';
 import { hashSecret, verifySecret } from '../sync/passwords';
 import { readBody, tooMany, type SyncService } from '../sync/service';
@@ -137,7 +137,11 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     const body = await readBody(c, pushRequest);
     if (!body.ok) return body.res;
     const incoming: IncomingRecord[] = [];
+    const ceiling = svc.now() + SYNC_LIMITS.maxStampAheadMs;
     for (const [i, r] of body.data.records.entries()) {
+      if (stampWall(r.hlc) > ceiling) {
+        return apiError(c, 400, 'stamp_ahead', `records.${i}.hlc: the version stamp is more than ${SYNC_LIMITS.maxStampAheadMs / 3_600_000} hours ahead of the server's clock; check this device's date and time. Nothing was stored.`);
+      }
       const ciphertext = Buffer.from(r.ciphertext, 'base64url');
       if (ciphertext.length > SYNC_LIMITS.maxRecordBytes) return apiError(c, 413, 'record_too_large', `records.${i}.ciphertext: larger than ${SYNC_LIMITS.maxRecordBytes / 1024} KB`);
       incoming.push({ id: Buffer.from(r.id, 'base64url'), collection: r.collection, hlc: r.hlc, deleted: r.deleted, ciphertext });

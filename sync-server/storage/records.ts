@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { SYNC_LIMITS } from '../../shared/sync/protocol';
 import { migrate, type Db } from './db';
 
 /**
@@ -66,6 +67,14 @@ interface QueuedPush {
 const GROUP_MAX_PUSHES = 64;
 const GROUP_MAX_RECORDS = 20_000;
 
+export interface RecordStoreOptions {
+  /** The server's clock (ms), for the version-stamp ceiling. */
+  now?: () => number;
+}
+
+/** The wall-time part (ms) of a version stamp "WWWWWWWWWWWWWWW-CCCCCC-node". */
+export const stampWall = (hlc: string): number => Number(hlc.slice(0, 15));
+
 export class RecordStore {
   private readonly current: Statement<[number, Buffer], { rid: number; hlc: string; seq: number }>;
   private readonly insert: Statement<[number, Buffer, string, string, number, number, Buffer]>;
@@ -78,8 +87,10 @@ export class RecordStore {
   private readonly groupTx: (group: readonly QueuedPush[]) => ({ ok: true; value: { results: PushOutcome[]; seq: number } } | { ok: false; error: unknown })[];
   private queue: QueuedPush[] = [];
   private flushScheduled = false;
+  private readonly now: () => number;
 
-  constructor(db: Db) {
+  constructor(db: Db, options: RecordStoreOptions = {}) {
+    this.now = options.now ?? (() => Date.now());
     migrateRecords(db);
     this.current = db.prepare('SELECT rid, hlc, seq FROM records WHERE account = ? AND id = ?');
     this.insert = db.prepare('INSERT INTO records (account, id, collection, hlc, deleted, seq, ciphertext) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -92,9 +103,12 @@ export class RecordStore {
       let seq = this.seqOf.get(account)?.seq;
       if (seq === undefined) throw new AccountGoneError('account not found');
       const results: PushOutcome[] = [];
+      // A stored stamp past the ceiling was written before stamps were bounded (or by a stolen token): it
+      // cannot be a real edit, and no device can stamp after it, so any valid version replaces it.
+      const ceiling = this.now() + SYNC_LIMITS.maxStampAheadMs;
       for (const r of records) {
         const existing = this.current.get(account, r.id);
-        if (existing && existing.hlc >= r.hlc) {
+        if (existing && existing.hlc >= r.hlc && stampWall(existing.hlc) <= ceiling) {
           // Same version again (a replay) is already stored: accepted, idempotently. A later one wins: ignored.
           results.push({ status: existing.hlc === r.hlc ? 'accepted' : 'ignored', seq: existing.seq, hlc: existing.hlc });
           continue;

@@ -39,7 +39,7 @@ export function createSyncService(deps: ServerDeps): SyncService {
   const secrets = loadSecrets(config, log);
   const now = () => clock.now();
   const accounts = new AccountStore(db);
-  const records = new RecordStore(db);
+  const records = new RecordStore(db, { now });
   const audit = new AuditLog(db);
   // Computed now, so the first sign-in with an unknown email is not slower than the rest.
   void dummyHash();
