@@ -4,7 +4,7 @@ import type { ServerConfig } from './config';
 import { openDatabase, type Db } from './storage/db';
 import { createLogger, type Logger } from './log';
 import { StaticSite } from './static';
-import { KeyedLimiter } from './rate-limit';
+import { BusyError, KeyedLimiter } from './rate-limit';
 import { apiError } from './http';
 import { registerAccountsAndSync } from './sync';
 import { registerIngredientRoutes } from './routes/ingredients';
@@ -86,14 +86,18 @@ function limitBody(max: number, onError: (c: Context) => Response): MiddlewareHa
   };
 }
 
-/** Client address for per-IP limits: the socket address, or X-Forwarded-For behind a trusted proxy. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
+/**
+ * Client address for per-IP limits: the socket address, or behind `proxies` trusted proxies the entry of
+ * X-Forwarded-For that the outermost of them appended (the Nth from the right). Entries to its left come from
+ * the client and prove nothing; a header shorter than the chain did not come through it.
+ */
+export function clientAddress(c: Context, proxies: number): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
+  const socket = env?.incoming?.socket?.remoteAddress ?? 'local';
+  if (proxies <= 0) return socket;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim());
+  const entry = hops.length >= proxies ? hops[hops.length - proxies] : undefined;
+  return entry ? entry.slice(0, 64) : socket;
 }
 
 /**
@@ -138,6 +142,10 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
   app.get('/api/health', (c) => c.json(server.health()));
 
   app.onError((err, c) => {
+    if (err instanceof BusyError) {
+      const seconds = String(Math.max(1, Math.ceil(err.retryAfterMs / 1000)));
+      return apiError(c, 503, 'busy', `The server is busy checking other sign-ins; nothing was changed. Try again in ${seconds} s.`, { 'retry-after': seconds });
+    }
     log.error('unhandled error', { request_id: c.get('requestId'), error: err.message });
     return apiError(c, 500, 'internal', 'Something went wrong on the server; the request changed nothing.');
   });

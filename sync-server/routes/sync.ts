@@ -95,7 +95,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     const viaRecovery = 'recovery_auth_key' in proof;
     const stored = viaRecovery ? account.recovery_hash : account.auth_hash;
     const secret = Buffer.from('recovery_auth_key' in proof ? proof.recovery_auth_key : proof.auth_key, 'base64url');
-    if (stored && (await verifySecret(secret, stored))) return null;
+    if (stored && (await svc.scrypt.run(() => verifySecret(secret, stored)))) return null;
     return apiError(c, 403, 'wrong_proof', viaRecovery ? 'That recovery key is not the one for this account.' : 'That passphrase is not the current one for this account.');
   }
 
@@ -117,10 +117,12 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     }
     const denied = await checkProof(c, account, req.proof);
     if (denied) return denied;
-    const [authHash, recoveryHash] = await Promise.all([
-      req.auth_key ? hashSecret(Buffer.from(req.auth_key, 'base64url')) : undefined,
-      req.recovery_auth_key ? hashSecret(Buffer.from(req.recovery_auth_key, 'base64url')) : undefined,
-    ]);
+    const [authHash, recoveryHash] = await svc.scrypt.run(() =>
+      Promise.all([
+        req.auth_key ? hashSecret(Buffer.from(req.auth_key, 'base64url')) : undefined,
+        req.recovery_auth_key ? hashSecret(Buffer.from(req.recovery_auth_key, 'base64url')) : undefined,
+      ]),
+    );
     const epoch = accounts.updateKeyring(account.id, {
       keyring: JSON.stringify(req.keyring),
       ...(req.salt && req.kdf ? { salt: req.salt, kdfAlgorithm: req.kdf.algorithm, kdfIterations: req.kdf.iterations } : {}),

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { clientAddress, type AppEnv, type ServerDeps } from '../app';
 import { apiError } from '../http';
-import { KeyedLimiter } from '../rate-limit';
+import { FailureBackoff, KeyedLimiter, WorkQueue } from '../rate-limit';
 import { loadSecrets, type ServerSecrets } from '../secrets';
 import { AccountStore } from '../storage/accounts';
 import { AuditLog, type AuditEvent } from '../storage/audit';
@@ -22,6 +22,10 @@ export interface SyncService {
   secrets: ServerSecrets;
   /** Login and sign-up attempts, per client address and email (RATE_LIMIT_LOGIN per minute). */
   loginLimiter: KeyedLimiter;
+  /** Failed sign-ins per email from any address, with exponential backoff (LOGIN_FAILURES_BEFORE_BACKOFF). */
+  loginBackoff: FailureBackoff;
+  /** Bounded queue for scrypt work (SCRYPT_CONCURRENCY, SCRYPT_QUEUE); a full queue throws BusyError, answered 503. */
+  scrypt: WorkQueue;
   /** Authenticated requests per account (RATE_LIMIT_PER_USER per minute). */
   userLimiter: KeyedLimiter;
   /** Requests with a bad token per client address, so forged tokens cannot dodge the per-IP limit. */
@@ -50,6 +54,8 @@ export function createSyncService(deps: ServerDeps): SyncService {
     audit,
     secrets,
     loginLimiter: new KeyedLimiter(config.RATE_LIMIT_LOGIN, 60_000, now),
+    loginBackoff: new FailureBackoff(config.LOGIN_FAILURES_BEFORE_BACKOFF, now),
+    scrypt: new WorkQueue(config.SCRYPT_CONCURRENCY, config.SCRYPT_QUEUE),
     userLimiter: new KeyedLimiter(config.RATE_LIMIT_PER_USER, 60_000, now),
     badTokenLimiter: new KeyedLimiter(config.RATE_LIMIT_PER_IP, 60_000, now),
     now,

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { b64, signupBody as signupBodyFor, signupRaw } from './helpers/accounts';
+import { startTestApp, type TestApp } from './helpers/sync-app';
+
+/** Issue 15 (security review), findings 2–12: each through real HTTP into the real app. */
+
+let apps: TestApp[] = [];
+const start = (...args: Parameters<typeof startTestApp>) => {
+  const a = startTestApp(...args);
+  apps.push(a);
+  return a;
+};
+afterEach(() => {
+  for (const a of apps) a.close();
+  apps = [];
+});
+
+const json = async (res: Response) => (await res.json()) as Record<string, any>;
+const post = (app: TestApp, path: string, body: unknown, headers: Record<string, string> = {}) => app.request(path, { method: 'POST', json: body, headers });
+
+describe('TRUST_PROXY: the client address is what your proxy saw, not what the client wrote', () => {
+  it('TRUST_PROXY=true takes the right-most X-Forwarded-For entry, so a rotating first entry does not escape the login limit', async () => {
+    const app = start({ TRUST_PROXY: 'true' });
+    const acct = await signupRaw(app, 'victim@example.org');
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await post(app, '/api/auth/login', { email: acct.email, auth_key: b64(32) }, { 'x-forwarded-for': `10.0.${i}.1, 203.0.113.9` });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+
+  it('TRUST_PROXY=2 takes the second entry from the right; a header shorter than the chain falls back to the socket', async () => {
+    const app = start({ TRUST_PROXY: '2', RATE_LIMIT_PER_IP: 3 });
+    const statusesFor = async (xff: (i: number) => string) => {
+      const out: number[] = [];
+      for (let i = 0; i < 4; i++) out.push((await app.request('/api/nope', { headers: { 'x-forwarded-for': xff(i) } })).status);
+      return out;
+    };
+    // Same client (198.51.100.7, added by the outer proxy), rotating spoofed entries and inner proxy hop: limited.
+    expect(await statusesFor((i) => `1.2.3.${i}, 198.51.100.7, 10.0.0.${i}`)).toEqual([404, 404, 404, 429]);
+    // Different clients as the outer proxy saw them: each has its own budget.
+    expect(await statusesFor((i) => `198.51.100.${20 + i}, 10.0.0.1`)).toEqual([404, 404, 404, 404]);
+  });
+
+  it('refuses a TRUST_PROXY that is neither true, false nor a count', () => {
+    expect(() => startTestApp({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('sign-in: per-email backoff from any address, and a bounded queue for scrypt work', () => {
+  it('many addresses guessing at one email are slowed down together; the wait doubles and a success clears it', async () => {
+    const app = start({ TRUST_PROXY: 'true', LOGIN_FAILURES_BEFORE_BACKOFF: 3 });
+    const acct = await signupRaw(app, 'target@example.org');
+    const guess = (i: number) => post(app, '/api/auth/login', { email: acct.email, auth_key: b64(32) }, { 'x-forwarded-for': `198.51.100.${i}` });
+    for (let i = 0; i < 4; i++) expect((await guess(i)).status).toBe(401);
+    // Failure 4 is past the 3 free ones: the next attempt, from yet another address, waits 2 s.
+    const limited = await guess(50);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('2');
+    app.clock.advance(2_000);
+    expect((await guess(51)).status).toBe(401);
+    expect((await guess(52)).headers.get('retry-after')).toBe('4');
+    // An unknown email is treated the same way (the answers do not reveal who has an account).
+    for (let i = 0; i < 4; i++) await post(app, '/api/auth/login', { email: 'nobody@example.org', auth_key: b64(32) }, { 'x-forwarded-for': `192.0.2.${i}` });
+    expect((await post(app, '/api/auth/login', { email: 'nobody@example.org', auth_key: b64(32) }, { 'x-forwarded-for': '192.0.2.99' })).status).toBe(429);
+    // The owner, once the wait is over, signs in and starts afresh.
+    app.clock.advance(4_000);
+    expect((await post(app, '/api/auth/login', { email: acct.email, auth_key: acct.authKey }, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
+    expect((await guess(60)).status).toBe(401);
+  });
+
+  it('answers 503 with Retry-After when more scrypt work arrives than the queue holds, and changes nothing', async () => {
+    const app = start({ SCRYPT_CONCURRENCY: 1, SCRYPT_QUEUE: 1, TRUST_PROXY: 'true' });
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => post(app, '/api/auth/signup', { ...signupBodyFor(`burst${i}@example.org`) }, { 'x-forwarded-for': `198.51.100.${i}` })),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201).length).toBe(2);
+    expect(statuses.filter((s) => s === 503).length).toBe(4);
+    const refused = burst.find((r) => r.status === 503)!;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await json(refused)).error.code).toBe('busy');
+    // The refused sign-ups created nothing: the same emails can sign up now.
+    for (const [i, r] of burst.entries()) if (r.status === 503) expect((await post(app, '/api/auth/signup', signupBodyFor(`burst${i}@example.org`))).status).toBe(201);
+  });
+});
