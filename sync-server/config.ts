@@ -23,6 +23,9 @@ export const configSchema = z.object({
   /** scrypt runs at once (sign-in, sign-up, passphrase checks), and how many more may wait; beyond: 503. */
   SCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SCRYPT_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  /** Per-account storage quota: bytes of ciphertext (default 50 MiB) and records (default 20,000); beyond: 507. */
+  ACCOUNT_MAX_BYTES: z.coerce.number().int().min(65_536).default(50 * 1024 * 1024),
+  ACCOUNT_MAX_RECORDS: z.coerce.number().int().min(1).default(20_000),
   /**
    * How many reverse proxies of yours stand in front of the server: the client address is then the Nth
    * X-Forwarded-For entry from the right (the one your outermost proxy added; entries further left are

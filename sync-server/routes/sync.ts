@@ -3,7 +3,7 @@ import { deleteAccountRequest, keyringUpdateRequest, pullQuery, pushRequest, SYN
 import type { AppEnv } from '../app';
 import { apiError } from '../http';
 import type { AccountRow } from '../storage/accounts';
-import { AccountGoneError, stampWall, type IncomingRecord, type RecordRow } from '../storage/records';
+import { AccountGoneError, QuotaExceededError, stampWall, type IncomingRecord, type RecordRow } from '../storage/records';
 import { verifyToken, type TokenClaims } from '../sync/jwt';
 import { hashSecret, verifySecret } from '../sync/passwords';
 import { readBody, tooMany, type SyncService } from '../sync/service';
@@ -153,6 +153,10 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
       outcome = await records.pushGrouped(accountKeyOf(c), incoming);
     } catch (e) {
       if (e instanceof AccountGoneError) return unauthorized(c);
+      if (e instanceof QuotaExceededError) {
+        const limit = e.kind === 'bytes' ? `${Math.round(e.limit / (1024 * 1024))} MB` : `${e.limit.toLocaleString('en')} records`;
+        return apiError(c, 507, 'quota_exceeded', `Your sync account is full: this server keeps at most ${limit} per account. Nothing from this sync was stored; your diary stays safe on this device. Ask whoever runs the server for more room.`);
+      }
       throw e;
     }
     const { results, seq } = outcome;

@@ -43,7 +43,7 @@ export function createSyncService(deps: ServerDeps): SyncService {
   const secrets = loadSecrets(config, log);
   const now = () => clock.now();
   const accounts = new AccountStore(db);
-  const records = new RecordStore(db, { now });
+  const records = new RecordStore(db, { now, maxAccountBytes: config.ACCOUNT_MAX_BYTES, maxAccountRecords: config.ACCOUNT_MAX_RECORDS });
   const audit = new AuditLog(db);
   // Computed now, so the first sign-in with an unknown email is not slower than the rest.
   void dummyHash();

@@ -85,3 +85,54 @@ describe('sign-in: per-email backoff from any address, and a bounded queue for s
     for (const [i, r] of burst.entries()) if (r.status === 503) expect((await post(app, '/api/auth/signup', signupBodyFor(`burst${i}@example.org`))).status).toBe(201);
   });
 });
+
+const rid = () => b64(32);
+const ct = (bytes: number) => b64(bytes);
+const stamp = (app: TestApp, n = 0) => `${String(app.clock.now()).padStart(15, '0')}-${String(n).padStart(6, '0')}-testnode`;
+const push = (app: TestApp, token: string, records: { id: string; bytes: number; n?: number }[]) =>
+  app.request('/api/sync/push', { method: 'POST', token, json: { records: records.map((r) => ({ id: r.id, collection: 'log', hlc: stamp(app, r.n ?? 0), deleted: false, ciphertext: ct(r.bytes) })) } });
+
+describe('per-account storage quota', () => {
+  it('refuses a push that would pass the record quota with 507 and a clear message, storing none of it; updates still go through', async () => {
+    const app = start({ ACCOUNT_MAX_RECORDS: 3 });
+    const acct = await signupRaw(app, 'full@example.org');
+    const [a, b, c, d] = [rid(), rid(), rid(), rid()];
+    expect((await push(app, acct.token, [{ id: a, bytes: 100 }, { id: b, bytes: 100 }])).status).toBe(200);
+    const over = await push(app, acct.token, [{ id: c, bytes: 100 }, { id: d, bytes: 100 }]);
+    expect(over.status).toBe(507);
+    const body = await json(over);
+    expect(body.error.code).toBe('quota_exceeded');
+    expect(body.error.message).toMatch(/^Your sync account is full: this server keeps at most 3 records per account\. Nothing from this sync was stored/);
+    const pulled = await json(await app.request('/api/sync/pull?since=0', { token: acct.token }));
+    expect(pulled.records.map((r: { id: string }) => r.id).sort()).toEqual([a, b].sort());
+    // A new version of a stored record does not add a record.
+    expect((await push(app, acct.token, [{ id: a, bytes: 120, n: 1 }, { id: c, bytes: 100 }])).status).toBe(200);
+  });
+
+  it('counts ciphertext bytes per account, and a push that shrinks an account goes through', async () => {
+    const app = start({ ACCOUNT_MAX_BYTES: 100_000 });
+    const acct = await signupRaw(app, 'bytes@example.org');
+    const other = await signupRaw(app, 'other@example.org');
+    const [a, b] = [rid(), rid()];
+    expect((await push(app, acct.token, [{ id: a, bytes: 60_000 }])).status).toBe(200);
+    expect((await push(app, acct.token, [{ id: b, bytes: 60_000 }])).status).toBe(507);
+    // Another account has its own quota.
+    expect((await push(app, other.token, [{ id: b, bytes: 60_000 }])).status).toBe(200);
+    expect((await push(app, acct.token, [{ id: a, bytes: 1_000, n: 1 }])).status).toBe(200);
+    expect((await push(app, acct.token, [{ id: b, bytes: 60_000 }])).status).toBe(200);
+  });
+
+  it('cuts a pull page at the byte budget (4 MB) and continues on the next page', async () => {
+    const app = start({}, { dataDir: ':memory:' });
+    const acct = await signupRaw(app, 'pages@example.org');
+    for (let i = 0; i < 5; i++) expect((await push(app, acct.token, Array.from({ length: 20 }, () => ({ id: rid(), bytes: 60_000 })))).status).toBe(200);
+    const first = await json(await app.request('/api/sync/pull?since=0&limit=1000', { token: acct.token }));
+    expect(first.more).toBe(true);
+    const bytes = first.records.reduce((n: number, r: { ciphertext: string }) => n + Buffer.from(r.ciphertext, 'base64url').length, 0);
+    expect(bytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(first.records.length).toBe(Math.floor((4 * 1024 * 1024) / 60_000));
+    const second = await json(await app.request(`/api/sync/pull?since=${first.next}&limit=1000`, { token: acct.token }));
+    expect(first.records.length + second.records.length).toBe(100);
+    expect(second.more).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AureaDb } from '../../../app/db/db';
+import { saveLog } from '../../../app/db/repo';
+import { createSyncAccount } from '../../../app/sync/account';
+import { installSyncHooks } from '../../../app/sync/hooks';
+import { SyncRuntime } from '../../../app/sync/runtime';
+import { describeSync, readSyncSnapshot } from '../../../app/sync/status';
+import { BASE_URL, startTestApp, type TestApp } from '../../server/helpers/sync-app';
+
+/** Issue 15: what the app does with the server's hardening (quota errors, plain-http servers, sign-out). */
+
+beforeAll(() => installSyncHooks());
+
+const EMAIL = 'robin@example.org';
+const PASSPHRASE = 'quiet harbour lantern seven';
+
+let app: TestApp | null = null;
+const dbs: AureaDb[] = [];
+afterEach(async () => {
+  app?.close();
+  app = null;
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+function device(server: TestApp) {
+  const db = new AureaDb(`hardening-${Math.random()}`);
+  dbs.push(db);
+  return { db, env: { fetch: server.fetch }, runtime: new SyncRuntime(db, { fetch: server.fetch }) };
+}
+
+describe('a full sync account', () => {
+  it('shows the server quota error in plain words and keeps every day on the device', async () => {
+    app = startTestApp({ ACCOUNT_MAX_RECORDS: 2 });
+    const a = device(app);
+    for (const date of ['2026-06-01', '2026-06-02', '2026-06-03']) await saveLog(a.db, { date, ingredients: ['oats'], symptoms: {} });
+    await createSyncAccount(a.db, { serverUrl: BASE_URL, email: EMAIL, passphrase: PASSPHRASE }, a.env);
+    const outcome = await a.runtime.sync({ wait: true });
+    expect(outcome).toMatchObject({ kind: 'failed', error: { code: 'quota_exceeded' } });
+    const shown = describeSync(await readSyncSnapshot(a.db), true);
+    expect(shown).toMatchObject({ tone: 'error', text: 'Error: server storage full' });
+    expect(shown?.detail).toMatch(/^Your sync account is full: this server keeps at most 2 records per account\. Nothing from this sync was stored; your diary stays safe on this device\./);
+    expect((await a.db.logs.toArray()).map((l) => l.date).sort()).toEqual(['2026-06-01', '2026-06-02', '2026-06-03']);
+  });
+});
