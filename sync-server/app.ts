@@ -46,6 +46,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Routes that check a session token (and limit per account); see routes/sync.ts. */
 const AUTHENTICATED_PATH = /^\/api\/(keyring|account|sync\/.*)$/;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Bodies of every other API route (sign-up, sign-in): a sign-up is about 1 KB, so a parser never sees megabytes from strangers. */
+const MAX_OPEN_BODY_BYTES = 8 * 1024;
 
 const SECURITY_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
@@ -137,7 +139,9 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
     return next();
   });
 
-  app.use('/api/*', limitBody(MAX_BODY_BYTES, (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 2 MB.')));
+  const authenticatedBody = limitBody(MAX_BODY_BYTES, (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 2 MB.'));
+  const openBody = limitBody(MAX_OPEN_BODY_BYTES, (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 8 KB.'));
+  app.use('/api/*', (c, next) => (AUTHENTICATED_PATH.test(c.req.path) ? authenticatedBody(c, next) : openBody(c, next)));
 
   app.get('/api/health', (c) => c.json(server.health()));
 

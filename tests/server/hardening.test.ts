@@ -136,3 +136,18 @@ describe('per-account storage quota', () => {
     expect(second.more).toBe(false);
   });
 });
+
+describe('unauthenticated routes take small bodies only', () => {
+  it('refuses a deeply nested 100 KB prelogin body and a 9 KB sign-up with 413 before parsing; a normal sign-up still works', async () => {
+    const app = start();
+    const nested = '['.repeat(50_000) + ']'.repeat(50_000);
+    for (const path of ['/api/auth/prelogin', '/api/auth/login', '/api/auth/signup']) {
+      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nested });
+      expect(res.status, path).toBe(413);
+      expect((await json(res)).error).toEqual({ code: 'body_too_large', message: 'The request body is larger than 8 KB.' });
+    }
+    const padded = await post(app, '/api/auth/signup', { ...signupBodyFor('pad@example.org'), padding: 'x'.repeat(9000) });
+    expect(padded.status).toBe(413);
+    expect((await post(app, '/api/auth/signup', signupBodyFor('pad@example.org'))).status).toBe(201);
+  });
+});
