@@ -1,3 +1,6 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { b64, signupBody as signupBodyFor, signupRaw } from './helpers/accounts';
 import { startTestApp, type TestApp } from './helpers/sync-app';
@@ -149,5 +152,40 @@ describe('unauthenticated routes take small bodies only', () => {
     const padded = await post(app, '/api/auth/signup', { ...signupBodyFor('pad@example.org'), padding: 'x'.repeat(9000) });
     expect(padded.status).toBe(413);
     expect((await post(app, '/api/auth/signup', signupBodyFor('pad@example.org'))).status).toBe(201);
+  });
+});
+
+describe('the data directory is private', () => {
+  const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+
+  it('creates the directory 0700 and the database with its WAL and shared-memory files 0600', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'aurea-modes-'));
+    try {
+      const dir = join(parent, 'data');
+      const app = start({}, { dataDir: dir, keep: true });
+      await signupRaw(app, 'modes@example.org');
+      expect(mode(dir)).toBe('700');
+      for (const f of ['aurea.sqlite', 'aurea.sqlite-wal', 'aurea.sqlite-shm', 'jwt-secret', 'prelogin-secret']) expect(mode(join(dir, f)), f).toBe('600');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('tightens a directory and database left readable by an older version', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'aurea-modes-'));
+    try {
+      const dir = join(parent, 'data');
+      mkdirSync(dir, { mode: 0o755 });
+      chmodSync(dir, 0o755);
+      writeFileSync(join(dir, 'aurea.sqlite'), '', { mode: 0o644 });
+      chmodSync(join(dir, 'aurea.sqlite'), 0o644);
+      const app = start({}, { dataDir: dir, keep: true });
+      await signupRaw(app, 'old@example.org');
+      expect(mode(dir)).toBe('700');
+      expect(mode(join(dir, 'aurea.sqlite'))).toBe('600');
+      expect(mode(join(dir, 'aurea.sqlite-wal'))).toBe('600');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
