@@ -189,3 +189,22 @@ describe('the data directory is private', () => {
     }
   });
 });
+
+describe('malformed addresses', () => {
+  it('answers 400, not 500, to a broken percent-escape in a path of the app', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'aurea-site-'));
+    try {
+      writeFileSync(join(site, 'index.html'), '<!doctype html><title>Aurea</title>');
+      const app = start({ STATIC_DIR: site }, { dataDir: ':memory:' });
+      for (const path of ['/%E0%A4', '/today/%ZZ', '/%']) {
+        const res = await app.request(path);
+        expect(res.status, path).toBe(400);
+        expect(await res.text()).toMatch(/malformed percent-escape/);
+      }
+      expect((await app.request('/today')).status).toBe(200);
+      expect((await app.request('/caf%C3%A9')).status).toBe(200);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
