@@ -49,6 +49,11 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Bodies of every other API route (sign-up, sign-in): a sign-up is about 1 KB, so a parser never sees megabytes from strangers. */
 const MAX_OPEN_BODY_BYTES = 8 * 1024;
 
+/** Answers that carry tokens, keyrings or ciphertext (and their errors): never stored by a browser or proxy cache. */
+const NO_STORE_PATH = /^\/api\/(auth\/.*|keyring|account|sync\/.*)$/;
+/** One year; only sent on answers that came over https, so a plain-http test setup never pins itself. */
+const HSTS = 'max-age=31536000';
+
 const SECURITY_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
   ['referrer-policy', 'no-referrer'],
@@ -61,15 +66,28 @@ const SECURITY_HEADERS: [string, string][] = [
  * Adds the request id and security headers to the finished response in place. (c.header() after the handler
  * copies the whole Response once per header.) A response with immutable headers gets them through c.header.
  */
-function setSecurityHeaders(c: Context, id: string): void {
+function setSecurityHeaders(c: Context, id: string, extra: [string, string][]): void {
   try {
     const h = c.res.headers;
     h.set('x-request-id', id);
     for (const [k, v] of SECURITY_HEADERS) h.set(k, v);
+    for (const [k, v] of extra) h.set(k, v);
   } catch {
     c.header('x-request-id', id);
     for (const [k, v] of SECURITY_HEADERS) c.header(k, v);
+    for (const [k, v] of extra) c.header(k, v);
   }
+}
+
+/**
+ * Whether the request reached us over TLS: directly (an https URL), or, behind trusted proxies, as the TLS
+ * proxy reports in X-Forwarded-Proto. A client could write that header itself, but browsers ignore HSTS on
+ * answers that did not come over https (RFC 6797 §8.1), so a false "https" changes nothing.
+ */
+export function arrivedOverTls(c: Context, proxies: number): boolean {
+  if (c.req.url.startsWith('https:')) return true;
+  if (proxies <= 0) return false;
+  return (c.req.header('x-forwarded-proto') ?? '').split(',').some((s) => s.trim().toLowerCase() === 'https');
 }
 
 /**
@@ -121,8 +139,11 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
     c.set('requestId', id);
     const started = performance.now();
     await next();
-    setSecurityHeaders(c, id);
     const path = c.req.path;
+    const extra: [string, string][] = [];
+    if (NO_STORE_PATH.test(path)) extra.push(['cache-control', 'no-store']);
+    if (arrivedOverTls(c, config.TRUST_PROXY)) extra.push(['strict-transport-security', HSTS]);
+    setSecurityHeaders(c, id, extra);
     if (path.startsWith('/api/')) {
       log.info('request', { request_id: id, method: c.req.method, path: c.req.routePath === '/api/ingredients/:name' ? '/api/ingredients/:name' : path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
     }

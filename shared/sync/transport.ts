@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SyncAuthError, SyncProtocolError, SyncRateLimitedError, SyncServerError, SyncUnreachableError } from './errors';
+import { InsecureServerError, SyncAuthError, SyncProtocolError, SyncRateLimitedError, SyncServerError, SyncUnreachableError } from './errors';
 import {
   errorBody,
   keyringResponse,
@@ -26,6 +26,24 @@ const deleteResponse = z.object({ deleted: z.literal(true) });
 export interface SyncTransport {
   push(records: readonly PushRecord[]): Promise<PushResponse>;
   pull(since: number, limit: number): Promise<PullResponse>;
+}
+
+/**
+ * True when requests to `baseUrl` are protected in transit: https, the page's own origin (""), or plain http to
+ * this computer (localhost, 127.0.0.0/8, [::1]), which never crosses a network.
+ */
+export function isSecureServerUrl(baseUrl: string): boolean {
+  if (baseUrl === '') return true;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]';
 }
 
 export interface SyncCredentials {
@@ -90,6 +108,8 @@ export class SyncClient implements SyncTransport {
   }
 
   private async send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
+    // Checked on every request, so an account saved with an http:// address before this rule stops too.
+    if (!isSecureServerUrl(this.base)) throw new InsecureServerError();
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;

@@ -208,3 +208,38 @@ describe('malformed addresses', () => {
     }
   });
 });
+
+describe('transport and caching', () => {
+  it('marks every answer that carries tokens, keyrings or ciphertext no-store, errors included', async () => {
+    const app = start({ RATE_LIMIT_LOGIN: 2 });
+    const acct = await signupRaw(app, 'cache@example.org');
+    const answers: [string, Response][] = [
+      ['signup', await post(app, '/api/auth/signup', signupBodyFor('cache2@example.org'))],
+      ['signup taken', await post(app, '/api/auth/signup', signupBodyFor('cache@example.org'))],
+      ['prelogin', await post(app, '/api/auth/prelogin', { email: acct.email })],
+      ['login', await post(app, '/api/auth/login', { email: acct.email, auth_key: acct.authKey })],
+      ['login wrong', await post(app, '/api/auth/login', { email: acct.email, auth_key: b64(32) })],
+      ['login limited', await post(app, '/api/auth/login', { email: acct.email, auth_key: b64(32) })],
+      ['keyring', await app.request('/api/keyring', { token: acct.token })],
+      ['keyring no token', await app.request('/api/keyring')],
+      ['pull', await app.request('/api/sync/pull?since=0', { token: acct.token })],
+      ['pull bad query', await app.request('/api/sync/pull?since=x', { token: acct.token })],
+      ['push', await push(app, acct.token, [{ id: rid(), bytes: 100 }])],
+    ];
+    expect(answers.find(([, r]) => r.status === 429), 'the limited login').toBeDefined();
+    for (const [what, res] of answers) expect(res.headers.get('cache-control'), what).toBe('no-store');
+    // Food lookups stay cacheable (no secrets in them).
+    expect((await app.request('/api/health')).headers.get('cache-control')).toBeNull();
+  });
+
+  it('sends HSTS only on answers that came over https (directly, or as a trusted proxy reports)', async () => {
+    const direct = start({}, { dataDir: ':memory:' });
+    expect((await direct.server.app.request('https://aurea.test/api/health')).headers.get('strict-transport-security')).toBe('max-age=31536000');
+    expect((await direct.server.app.request('http://aurea.test/api/health')).headers.get('strict-transport-security')).toBeNull();
+    // Without a trusted proxy, X-Forwarded-Proto is the client's word: ignored.
+    expect((await direct.server.app.request('http://aurea.test/api/health', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
+    const proxied = start({ TRUST_PROXY: 'true' }, { dataDir: ':memory:' });
+    expect((await proxied.server.app.request('http://aurea.test/api/health', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBe('max-age=31536000');
+    expect((await proxied.server.app.request('http://aurea.test/api/health', { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
+  });
+});

@@ -18,7 +18,8 @@ export class ManualClock {
   }
 }
 
-export const BASE_URL = 'http://aurea.test';
+/** https: the client refuses plain http to anything but this computer. */
+export const BASE_URL = 'https://aurea.test';
 
 export interface TestApp {
   server: AureaServer;

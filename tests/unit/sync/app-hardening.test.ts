@@ -7,6 +7,8 @@ import { createSyncAccount } from '../../../app/sync/account';
 import { installSyncHooks } from '../../../app/sync/hooks';
 import { SyncRuntime } from '../../../app/sync/runtime';
 import { describeSync, readSyncSnapshot } from '../../../app/sync/status';
+import { InsecureServerError } from '../../../shared/sync/errors';
+import { isSecureServerUrl } from '../../../shared/sync/transport';
 import { BASE_URL, startTestApp, type TestApp } from '../../server/helpers/sync-app';
 
 /** Issue 15: what the app does with the server's hardening (quota errors, plain-http servers, sign-out). */
@@ -45,5 +47,27 @@ describe('a full sync account', () => {
     expect(shown).toMatchObject({ tone: 'error', text: 'Error: server storage full' });
     expect(shown?.detail).toMatch(/^Your sync account is full: this server keeps at most 2 records per account\. Nothing from this sync was stored; your diary stays safe on this device\./);
     expect((await a.db.logs.toArray()).map((l) => l.date).sort()).toEqual(['2026-06-01', '2026-06-02', '2026-06-03']);
+  });
+});
+
+describe('plain http sync servers', () => {
+  it('refuses an http:// server on another computer before sending anything, and says why', async () => {
+    const calls: string[] = [];
+    const spy = (async (input: RequestInfo | URL) => {
+      calls.push(String(input));
+      return new Response('{}', { status: 500 });
+    }) as typeof fetch;
+    const db = new AureaDb(`hardening-${Math.random()}`);
+    dbs.push(db);
+    const attempt = createSyncAccount(db, { serverUrl: 'http://sync.example.org', email: EMAIL, passphrase: PASSPHRASE }, { fetch: spy });
+    await expect(attempt).rejects.toBeInstanceOf(InsecureServerError);
+    await expect(attempt).rejects.toThrow(/^This sync server address starts with http:\/\/, so your sign-in key would cross the network unencrypted\./);
+    expect(calls).toEqual([]);
+    expect(await db.syncAccount.count()).toBe(0);
+  });
+
+  it('allows https, the app\'s own origin and plain http only to this computer', () => {
+    for (const ok of ['https://aurea.example.org', '', 'http://localhost:8787', 'http://127.0.0.1:8801', 'http://[::1]:8787', 'http://app.localhost']) expect(isSecureServerUrl(ok), ok).toBe(true);
+    for (const bad of ['http://aurea.example.org', 'http://192.168.1.20:8787', 'http://localhost.example.org', 'ftp://aurea.example.org', 'http://127.0.0.1.nip.io']) expect(isSecureServerUrl(bad), bad).toBe(false);
   });
 });
