@@ -145,6 +145,9 @@ export const pullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
+/** POST /api/sync/sign-out: ends the session token it is sent with (other devices keep theirs). */
+export const signOutResponse = z.object({ signed_out: z.literal(true) });
+
 export const deleteAccountRequest = z.object({ proof: proofSchema });
 
 export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -8,6 +8,7 @@ import {
   pullResponse,
   pushResponse,
   sessionResponse,
+  signOutResponse,
   type KeyringResponse,
   type KeyringUpdateRequest,
   type LoginRequest,
@@ -212,6 +213,20 @@ export class SyncClient implements SyncTransport {
 
   pull(since: number, limit: number): Promise<PullResponse> {
     return this.authed('GET', `/api/sync/pull?since=${since}&limit=${limit}`, undefined, pullResponse);
+  }
+
+  /**
+   * Ends this session's token on the server (other devices keep theirs), then forgets it here. Never signs in
+   * to do so: with no token there is nothing to end.
+   */
+  async signOutOnServer(): Promise<void> {
+    const token = this.currentToken;
+    this.signOut();
+    if (!token) return;
+    const res = await this.send('POST', '/api/sync/sign-out', undefined, token);
+    if (res.status === 401) return; // already over
+    if (!res.ok) await this.fail(res);
+    await this.read(res, signOutResponse);
   }
 
   async deleteAccount(proof: Proof): Promise<void> {

@@ -10,7 +10,8 @@ import { readBody, tooMany, type SyncService } from '../sync/service';
 import { kdfProblem } from './auth';
 
 /**
- * Authenticated routes: GET|PUT /api/keyring, POST /api/sync/push, GET /api/sync/pull, DELETE /api/account.
+ * Authenticated routes: GET|PUT /api/keyring, POST /api/sync/push, GET /api/sync/pull, POST /api/sync/sign-out,
+ * DELETE /api/account.
  * Every one needs a valid session token (401 otherwise) and counts against the account's per-minute limit.
  * The account always comes from the token, never from the request, so one account cannot touch another's.
  */
@@ -76,7 +77,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     const m = BEARER.exec(c.req.header('authorization') ?? '');
     const claims = m ? verified.verify(svc.secrets.jwtKey, m[1]!, svc.now()) : null;
     const session = claims ? accounts.sessionInfo(claims.sub) : undefined;
-    if (!claims || !session || session.token_epoch !== claims.ep) return unauthorized(c);
+    if (!claims || !session || session.token_epoch !== claims.ep || svc.revoked.has(m![1]!)) return unauthorized(c);
     accountKeys.set(c.req.raw, session.pk);
     const wait = svc.userLimiter.take(claims.sub);
     if (wait > 0) return tooMany(c, wait, 'Too many sync requests for this account.');
@@ -163,6 +164,14 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     return c.json({ results: results.map((r, i) => ({ id: body.data.records[i]!.id, ...r })), seq });
   });
 
+  app.post('/api/sync/sign-out', (c) => {
+    const m = BEARER.exec(c.req.header('authorization') ?? '')!;
+    const claims = verified.verify(svc.secrets.jwtKey, m[1]!, svc.now())!;
+    svc.revoked.revoke(m[1]!, claims.sub, claims.exp * 1000, svc.now());
+    svc.auditEvent(c, 'sign_out', claims.sub);
+    return c.json({ signed_out: true });
+  });
+
   app.get('/api/sync/pull', (c) => {
     const since = c.req.query('since');
     const limit = c.req.query('limit');
@@ -189,6 +198,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     deps.db.transaction(() => {
       records.eraseAccount(account.pk);
       audit.eraseAccount(account.id);
+      svc.revoked.eraseAccount(account.id);
       accounts.delete(account.id);
       // The deletion's own entry: a random account id, no email, no data.
       svc.auditEvent(c, 'account_deleted', account.id);

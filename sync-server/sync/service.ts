@@ -7,6 +7,7 @@ import { loadSecrets, type ServerSecrets } from '../secrets';
 import { AccountStore } from '../storage/accounts';
 import { AuditLog, type AuditEvent } from '../storage/audit';
 import { RecordStore } from '../storage/records';
+import { RevokedTokens } from '../storage/sessions';
 import { signToken } from './jwt';
 import { dummyHash } from './passwords';
 
@@ -18,6 +19,8 @@ export interface SyncService {
   deps: ServerDeps;
   accounts: AccountStore;
   records: RecordStore;
+  /** Tokens ended by a sign-out before their expiry. */
+  revoked: RevokedTokens;
   audit: AuditLog;
   secrets: ServerSecrets;
   /** Login and sign-up attempts, per client address and email (RATE_LIMIT_LOGIN per minute). */
@@ -51,6 +54,7 @@ export function createSyncService(deps: ServerDeps): SyncService {
     deps,
     accounts,
     records,
+    revoked: new RevokedTokens(db),
     audit,
     secrets,
     loginLimiter: new KeyedLimiter(config.RATE_LIMIT_LOGIN, 60_000, now),

@@ -243,3 +243,42 @@ describe('transport and caching', () => {
     expect((await proxied.server.app.request('http://aurea.test/api/health', { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
   });
 });
+
+describe('sign-out and request ids', () => {
+  it('sign-out ends that token on the server, across a restart; the account\'s other sessions go on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aurea-signout-'));
+    try {
+      const app = start({}, { dataDir: dir, keep: true });
+      const acct = await signupRaw(app, 'leaving@example.org');
+      const other = (await json(await post(app, '/api/auth/login', { email: acct.email, auth_key: acct.authKey }))).token as string;
+      const out = await app.request('/api/sync/sign-out', { method: 'POST', token: acct.token });
+      expect(out.status).toBe(200);
+      expect(await json(out)).toEqual({ signed_out: true });
+      expect((await app.request('/api/sync/pull?since=0', { token: acct.token })).status).toBe(401);
+      expect((await app.request('/api/keyring', { token: acct.token })).status).toBe(401);
+      expect((await app.request('/api/sync/pull?since=0', { token: other })).status).toBe(200);
+      app.close();
+      apps = apps.filter((a) => a !== app);
+      const again = start({}, { dataDir: dir, keep: true, clock: app.clock });
+      expect((await again.request('/api/sync/pull?since=0', { token: acct.token })).status).toBe(401);
+      expect((await again.request('/api/sync/pull?since=0', { token: other })).status).toBe(200);
+      const audit = again.server.deps.db.prepare("SELECT count(*) AS n FROM audit WHERE event = 'sign_out'").get() as { n: number };
+      expect(audit.n).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a client request id only in a short safe format; anything else is replaced by a generated one, also in the audit trail', async () => {
+    const app = start({}, { dataDir: ':memory:' });
+    const kept = await app.request('/api/health', { headers: { 'x-request-id': 'app-1234.abc_DEF' } });
+    expect(kept.headers.get('x-request-id')).toBe('app-1234.abc_DEF');
+    for (const bad of ['x'.repeat(65), 'a b', 'id"};drop', 'é', '../../etc']) {
+      const res = await post(app, '/api/auth/login', { email: 'nobody@example.org', auth_key: b64(32) }, { 'x-request-id': bad });
+      expect(res.headers.get('x-request-id'), bad).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const ids = (app.server.deps.db.prepare('SELECT request_id FROM audit').all() as { request_id: string }[]).map((r) => r.request_id);
+    expect(ids).toHaveLength(5);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

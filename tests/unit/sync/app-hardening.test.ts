@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AureaDb } from '../../../app/db/db';
+import { ACCOUNT_ROW_ID } from '../../../app/sync/types';
 import { saveLog } from '../../../app/db/repo';
-import { createSyncAccount } from '../../../app/sync/account';
+import { createSyncAccount, signOutOfSync } from '../../../app/sync/account';
 import { installSyncHooks } from '../../../app/sync/hooks';
 import { SyncRuntime } from '../../../app/sync/runtime';
 import { describeSync, readSyncSnapshot } from '../../../app/sync/status';
@@ -69,5 +70,33 @@ describe('plain http sync servers', () => {
   it('allows https, the app\'s own origin and plain http only to this computer', () => {
     for (const ok of ['https://aurea.example.org', '', 'http://localhost:8787', 'http://127.0.0.1:8801', 'http://[::1]:8787', 'http://app.localhost']) expect(isSecureServerUrl(ok), ok).toBe(true);
     for (const bad of ['http://aurea.example.org', 'http://192.168.1.20:8787', 'http://localhost.example.org', 'ftp://aurea.example.org', 'http://127.0.0.1.nip.io']) expect(isSecureServerUrl(bad), bad).toBe(false);
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session token on the server, so a copy taken from the device no longer works; the diary stays', async () => {
+    app = startTestApp();
+    const a = device(app);
+    await saveLog(a.db, { date: '2026-06-01', ingredients: ['oats'], symptoms: {} });
+    await createSyncAccount(a.db, { serverUrl: BASE_URL, email: EMAIL, passphrase: PASSPHRASE }, a.env);
+    expect((await a.runtime.sync({ wait: true })).kind).toBe('synced');
+    const copied = (await a.db.syncAccount.get(ACCOUNT_ROW_ID))!.token!;
+    expect((await app.request('/api/sync/pull?since=0', { token: copied })).status).toBe(200);
+
+    expect(await signOutOfSync(a.db, a.env)).toEqual({ endedOnServer: true });
+    expect(await a.db.syncAccount.count()).toBe(0);
+    expect((await a.db.logs.toArray()).map((l) => l.date)).toEqual(['2026-06-01']);
+    expect((await app.request('/api/sync/pull?since=0', { token: copied })).status).toBe(401);
+  });
+
+  it('signs out on the device even when the server cannot be reached', async () => {
+    app = startTestApp();
+    const a = device(app);
+    await createSyncAccount(a.db, { serverUrl: BASE_URL, email: EMAIL, passphrase: PASSPHRASE }, a.env);
+    const offline = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    expect(await signOutOfSync(a.db, { fetch: offline })).toEqual({ endedOnServer: false });
+    expect(await a.db.syncAccount.count()).toBe(0);
   });
 });
