@@ -5,7 +5,7 @@ import { openDatabase, type Db } from './storage/db';
 import { createLogger, type Logger } from './log';
 import { StaticSite } from './static';
 import { BusyError, KeyedLimiter } from './rate-limit';
-import { apiError } from './http';
+import { apiError, arrivedOverTls, clientAddress } from './http';
 import { registerAccountsAndSync } from './sync';
 import { registerIngredientRoutes } from './routes/ingredients';
 
@@ -79,16 +79,6 @@ function setSecurityHeaders(c: Context, id: string, extra: [string, string][]): 
   }
 }
 
-/**
- * Whether the request reached us over TLS: directly (an https URL), or, behind trusted proxies, as the TLS
- * proxy reports in X-Forwarded-Proto. A client could write that header itself, but browsers ignore HSTS on
- * answers that did not come over https (RFC 6797 §8.1), so a false "https" changes nothing.
- */
-export function arrivedOverTls(c: Context, proxies: number): boolean {
-  if (c.req.url.startsWith('https:')) return true;
-  if (proxies <= 0) return false;
-  return (c.req.header('x-forwarded-proto') ?? '').split(',').some((s) => s.trim().toLowerCase() === 'https');
-}
 
 /**
  * Refuses bodies over `max` bytes. A declared Content-Length is checked without touching the body, so the
@@ -104,20 +94,6 @@ function limitBody(max: number, onError: (c: Context) => Response): MiddlewareHa
     if (length !== undefined && /^\d{1,15}$/.test(length) && !c.req.header('transfer-encoding')) return Number(length) > max ? onError(c) : next();
     return streamed(c, next);
   };
-}
-
-/**
- * Client address for per-IP limits: the socket address, or behind `proxies` trusted proxies the entry of
- * X-Forwarded-For that the outermost of them appended (the Nth from the right). Entries to its left come from
- * the client and prove nothing; a header shorter than the chain did not come through it.
- */
-export function clientAddress(c: Context, proxies: number): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const socket = env?.incoming?.socket?.remoteAddress ?? 'local';
-  if (proxies <= 0) return socket;
-  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim());
-  const entry = hops.length >= proxies ? hops[hops.length - proxies] : undefined;
-  return entry ? entry.slice(0, 64) : socket;
 }
 
 /**
@@ -145,7 +121,7 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
     if (arrivedOverTls(c, config.TRUST_PROXY)) extra.push(['strict-transport-security', HSTS]);
     setSecurityHeaders(c, id, extra);
     if (path.startsWith('/api/')) {
-      log.info('request', { request_id: id, method: c.req.method, path: c.req.routePath === '/api/ingredients/:name' ? '/api/ingredients/:name' : path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+      log.info('request', { request_id: id, method: c.req.method, path: c.req.routePath.includes(':') ? c.req.routePath : path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
     }
   });
 

@@ -23,6 +23,12 @@ export const configSchema = z.object({
   /** scrypt runs at once (sign-in, sign-up, passphrase checks), and how many more may wait; beyond: 503. */
   SCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SCRYPT_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  /**
+   * Each client address's share of the upstream budgets (USDA 1,000/h, Open Food Facts 100/min): lookups
+   * that need an upstream call, per minute and per hour. Cached answers never count.
+   */
+  UPSTREAM_SHARE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  UPSTREAM_SHARE_PER_HOUR: z.coerce.number().int().min(1).default(200),
   /** Per-account storage quota: bytes of ciphertext (default 50 MiB) and records (default 20,000); beyond: 507. */
   ACCOUNT_MAX_BYTES: z.coerce.number().int().min(65_536).default(50 * 1024 * 1024),
   ACCOUNT_MAX_RECORDS: z.coerce.number().int().min(1).default(20_000),

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { clientAddress, type AppEnv, type ServerDeps } from '../app';
-import { apiError } from '../http';
+import type { AppEnv, ServerDeps } from '../app';
+import { apiError, clientAddress } from '../http';
 import { FailureBackoff, KeyedLimiter, WorkQueue } from '../rate-limit';
 import { loadSecrets, type ServerSecrets } from '../secrets';
 import { AccountStore } from '../storage/accounts';
