@@ -20,8 +20,8 @@ export const configSchema = z.object({
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(5),
   /** Failed sign-ins per email (from any address) before each further attempt waits twice as long (2 s … 15 min). */
   LOGIN_FAILURES_BEFORE_BACKOFF: z.coerce.number().int().min(1).default(10),
-  /** scrypt runs at once (sign-in, sign-up, passphrase checks), and how many more may wait; beyond: 503. */
-  SCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** scrypt runs at once (sign-in, sign-up, passphrase checks; 4 = Node's libuv thread pool), and how many more may wait; beyond: 503. */
+  SCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   SCRYPT_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   /**
    * Each client address's share of the upstream budgets (USDA 1,000/h, Open Food Facts 100/min): lookups

@@ -126,6 +126,15 @@ export class SyncClient implements SyncTransport {
   }
 
   private async fail(res: Response): Promise<never> {
+    if (res.status === 503 && res.headers.get('retry-after')) {
+      // The server's own "busy" (its queue of passphrase checks is full): wait as told, like a 429.
+      const busy = await res
+        .clone()
+        .json()
+        .then((b: unknown) => errorBody.safeParse(b).data?.error.code === 'busy')
+        .catch(() => false);
+      if (busy) throw new SyncRateLimitedError(retryAfterMs(res.headers.get('retry-after')));
+    }
     if (res.status === 502 || res.status === 503 || res.status === 504) throw new SyncUnreachableError(`HTTP ${res.status}`);
     if (res.status === 429) throw new SyncRateLimitedError(retryAfterMs(res.headers.get('retry-after')));
     let code = `http_${res.status}`;

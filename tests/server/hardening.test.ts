@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SyncRateLimitedError } from '../../shared/sync/errors';
 import { b64, signupBody as signupBodyFor, signupRaw } from './helpers/accounts';
 import { startTestApp, type TestApp } from './helpers/sync-app';
 
@@ -84,6 +85,9 @@ describe('sign-in: per-email backoff from any address, and a bounded queue for s
     const refused = burst.find((r) => r.status === 503)!;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await json(refused)).error.code).toBe('busy');
+    // The project's client reads that 503 as "wait and retry", not as an unreachable server.
+    const logins = await Promise.allSettled(Array.from({ length: 6 }, () => app.client().login({ email: 'burst0@example.org', auth_key: b64(32) })));
+    expect(logins.some((r) => r.status === 'rejected' && r.reason instanceof SyncRateLimitedError)).toBe(true);
     // The refused sign-ups created nothing: the same emails can sign up now.
     for (const [i, r] of burst.entries()) if (r.status === 503) expect((await post(app, '/api/auth/signup', signupBodyFor(`burst${i}@example.org`))).status).toBe(201);
   });
