@@ -12,6 +12,9 @@ import { MemorySyncStore } from '../../shared/sync/store';
 import { SyncClient } from '../../shared/sync/transport';
 import { startServerProcess, type ServerProcess } from './helpers/server-process';
 
+// Each test starts a server process and derives keys (PBKDF2, 600,000 iterations) for three devices: slow on a
+// loaded machine, hence the longer timeouts.
+
 /**
  * Finding 1 of issue 15: a stolen session token must not be able to freeze a record with a far-future version
  * stamp. Devices are the project's own client code (SyncClient + sync engine) against the real server process.
@@ -85,7 +88,7 @@ async function startWithOneDay(): Promise<{ a: Device; recordId: string }> {
 }
 
 describe('a stolen token cannot poison sync with version stamps (real server process, two devices)', () => {
-  it('refuses far-future stamps; forged records within reach are neither trusted nor kept: a device re-pushes its verified copy', async () => {
+  it('refuses far-future stamps; forged records within reach are neither trusted nor kept: a device re-pushes its verified copy', { timeout: 240_000 }, async () => {
     const { a, recordId } = await startWithOneDay();
     const b = await signedInDevice(server!.url, 'deviceB');
     await b.engine.sync();
@@ -120,7 +123,7 @@ describe('a stolen token cannot poison sync with version stamps (real server pro
     expect(a.store.logs.get('2026-06-02')?.ingredients).toEqual(['rice']);
   });
 
-  it('heals a record poisoned before the fix: the device stops following the stamp and the server lets a valid version replace it', async () => {
+  it('heals a record poisoned before the fix: the device stops following the stamp and the server lets a valid version replace it', { timeout: 240_000 }, async () => {
     const { a, recordId } = await startWithOneDay();
     // The state an attack on the old server left behind: the row holds junk under the far-future stamp, and the
     // device had recorded that stamp as the server's version (from an "ignored" push answer).
