@@ -4,8 +4,8 @@ import type { ServerConfig } from './config';
 import { openDatabase, type Db } from './storage/db';
 import { createLogger, type Logger } from './log';
 import { StaticSite } from './static';
-import { KeyedLimiter } from './rate-limit';
-import { apiError } from './http';
+import { BusyError, KeyedLimiter } from './rate-limit';
+import { apiError, arrivedOverTls, clientAddress } from './http';
 import { registerAccountsAndSync } from './sync';
 import { registerIngredientRoutes } from './routes/ingredients';
 
@@ -46,6 +46,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Routes that check a session token (and limit per account); see routes/sync.ts. */
 const AUTHENTICATED_PATH = /^\/api\/(keyring|account|sync\/.*)$/;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Bodies of every other API route (sign-up, sign-in): a sign-up is about 1 KB, so a parser never sees megabytes from strangers. */
+const MAX_OPEN_BODY_BYTES = 8 * 1024;
+
+/** Answers that carry tokens, keyrings or ciphertext (and their errors): never stored by a browser or proxy cache. */
+const NO_STORE_PATH = /^\/api\/(auth\/.*|keyring|account|sync\/.*)$/;
+/** One year; only sent on answers that came over https, so a plain-http test setup never pins itself. */
+const HSTS = 'max-age=31536000';
 
 const SECURITY_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
@@ -59,16 +66,19 @@ const SECURITY_HEADERS: [string, string][] = [
  * Adds the request id and security headers to the finished response in place. (c.header() after the handler
  * copies the whole Response once per header.) A response with immutable headers gets them through c.header.
  */
-function setSecurityHeaders(c: Context, id: string): void {
+function setSecurityHeaders(c: Context, id: string, extra: [string, string][]): void {
   try {
     const h = c.res.headers;
     h.set('x-request-id', id);
     for (const [k, v] of SECURITY_HEADERS) h.set(k, v);
+    for (const [k, v] of extra) h.set(k, v);
   } catch {
     c.header('x-request-id', id);
     for (const [k, v] of SECURITY_HEADERS) c.header(k, v);
+    for (const [k, v] of extra) c.header(k, v);
   }
 }
+
 
 /**
  * Refuses bodies over `max` bytes. A declared Content-Length is checked without touching the body, so the
@@ -84,16 +94,6 @@ function limitBody(max: number, onError: (c: Context) => Response): MiddlewareHa
     if (length !== undefined && /^\d{1,15}$/.test(length) && !c.req.header('transfer-encoding')) return Number(length) > max ? onError(c) : next();
     return streamed(c, next);
   };
-}
-
-/** Client address for per-IP limits: the socket address, or X-Forwarded-For behind a trusted proxy. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
 /**
@@ -115,10 +115,13 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
     c.set('requestId', id);
     const started = performance.now();
     await next();
-    setSecurityHeaders(c, id);
     const path = c.req.path;
+    const extra: [string, string][] = [];
+    if (NO_STORE_PATH.test(path)) extra.push(['cache-control', 'no-store']);
+    if (arrivedOverTls(c, config.TRUST_PROXY)) extra.push(['strict-transport-security', HSTS]);
+    setSecurityHeaders(c, id, extra);
     if (path.startsWith('/api/')) {
-      log.info('request', { request_id: id, method: c.req.method, path: c.req.routePath === '/api/ingredients/:name' ? '/api/ingredients/:name' : path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+      log.info('request', { request_id: id, method: c.req.method, path: c.req.routePath.includes(':') ? c.req.routePath : path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
     }
   });
 
@@ -133,11 +136,17 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
     return next();
   });
 
-  app.use('/api/*', limitBody(MAX_BODY_BYTES, (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 2 MB.')));
+  const authenticatedBody = limitBody(MAX_BODY_BYTES, (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 2 MB.'));
+  const openBody = limitBody(MAX_OPEN_BODY_BYTES, (c) => apiError(c, 413, 'body_too_large', 'The request body is larger than 8 KB.'));
+  app.use('/api/*', (c, next) => (AUTHENTICATED_PATH.test(c.req.path) ? authenticatedBody(c, next) : openBody(c, next)));
 
   app.get('/api/health', (c) => c.json(server.health()));
 
   app.onError((err, c) => {
+    if (err instanceof BusyError) {
+      const seconds = String(Math.max(1, Math.ceil(err.retryAfterMs / 1000)));
+      return apiError(c, 503, 'busy', `The server is busy checking other sign-ins; nothing was changed. Try again in ${seconds} s.`, { 'retry-after': seconds });
+    }
     log.error('unhandled error', { request_id: c.get('requestId'), error: err.message });
     return apiError(c, 500, 'internal', 'Something went wrong on the server; the request changed nothing.');
   });

@@ -18,8 +18,30 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(5),
-  /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Failed sign-ins per email (from any address) before each further attempt waits twice as long (2 s … 15 min). */
+  LOGIN_FAILURES_BEFORE_BACKOFF: z.coerce.number().int().min(1).default(10),
+  /** scrypt runs at once (sign-in, sign-up, passphrase checks; 4 = Node's libuv thread pool), and how many more may wait; beyond: 503. */
+  SCRYPT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  SCRYPT_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  /**
+   * Each client address's share of the upstream budgets (USDA 1,000/h, Open Food Facts 100/min): lookups
+   * that need an upstream call, per minute and per hour. Cached answers never count.
+   */
+  UPSTREAM_SHARE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  UPSTREAM_SHARE_PER_HOUR: z.coerce.number().int().min(1).default(200),
+  /** Per-account storage quota: bytes of ciphertext (default 50 MiB) and records (default 20,000); beyond: 507. */
+  ACCOUNT_MAX_BYTES: z.coerce.number().int().min(65_536).default(50 * 1024 * 1024),
+  ACCOUNT_MAX_RECORDS: z.coerce.number().int().min(1).default(20_000),
+  /**
+   * How many reverse proxies of yours stand in front of the server: the client address is then the Nth
+   * X-Forwarded-For entry from the right (the one your outermost proxy added; entries further left are
+   * whatever the client sent). "true" means 1, "false" 0 (use the socket address).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY must be false, true, or the number of proxies in front of the server (1, 2, …)')
+    .default('false')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Background jobs (health checks, refresh, warming); off in tests that want a quiet server. */
   BACKGROUND_JOBS: z.enum(['on', 'off']).default('on'),

@@ -58,3 +58,28 @@ export function requireHost(listener: RequestListener): RequestListener {
     listener(req, res);
   };
 }
+
+/**
+ * Client address for per-IP limits: the socket address, or behind `proxies` trusted proxies the entry of
+ * X-Forwarded-For that the outermost of them appended (the Nth from the right). Entries to its left come from
+ * the client and prove nothing; a header shorter than the chain did not come through it.
+ */
+export function clientAddress(c: Context, proxies: number): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  const socket = env?.incoming?.socket?.remoteAddress ?? 'local';
+  if (proxies <= 0) return socket;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim());
+  const entry = hops.length >= proxies ? hops[hops.length - proxies] : undefined;
+  return entry ? entry.slice(0, 64) : socket;
+}
+
+/**
+ * Whether the request reached us over TLS: directly (an https URL), or, behind trusted proxies, as the TLS
+ * proxy reports in X-Forwarded-Proto. A client could write that header itself, but browsers ignore HSTS on
+ * answers that did not come over https (RFC 6797 §8.1), so a false "https" changes nothing.
+ */
+export function arrivedOverTls(c: Context, proxies: number): boolean {
+  if (c.req.url.startsWith('https:')) return true;
+  if (proxies <= 0) return false;
+  return (c.req.header('x-forwarded-proto') ?? '').split(',').some((s) => s.trim().toLowerCase() === 'https');
+}

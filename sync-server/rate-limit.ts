@@ -62,6 +62,104 @@ export class KeyedLimiter {
 
   private prune() {
     for (const [k, b] of this.buckets) if (b.available >= this.rate) this.buckets.delete(k);
-    if (this.buckets.size >= this.maxKeys) this.buckets.clear();
+    // Still full: drop the oldest tenth (Map order is insertion order), never every counter at once, so a
+    // flood of fresh keys cannot reset the limits of the keys that matter.
+    if (this.buckets.size >= this.maxKeys) dropOldest(this.buckets, Math.ceil(this.maxKeys / 10));
+  }
+}
+
+function dropOldest<K, V>(map: Map<K, V>, n: number): void {
+  for (const k of map.keys()) {
+    if (n-- <= 0) break;
+    map.delete(k);
+  }
+}
+
+/**
+ * Exponential backoff per key after repeated failures (sign-in per email, from any address): the first
+ * `free` failures cost nothing, then each one doubles the wait before the next attempt, from 2 s up to
+ * `maxWaitMs`. A success clears the key; failures are forgotten `forgetMs` after the last one.
+ */
+export class FailureBackoff {
+  private readonly entries = new Map<string, { failures: number; last: number }>();
+
+  constructor(
+    readonly free: number,
+    private readonly now: () => number,
+    readonly maxWaitMs = 15 * 60_000,
+    readonly forgetMs = 60 * 60_000,
+    private readonly maxKeys = 100_000,
+  ) {}
+
+  /** Milliseconds until `key` may try again (0: now). */
+  wait(key: string): number {
+    const e = this.entries.get(key);
+    if (!e) return 0;
+    const t = this.now();
+    if (t - e.last >= this.forgetMs) {
+      this.entries.delete(key);
+      return 0;
+    }
+    if (e.failures <= this.free) return 0;
+    const delay = Math.min(this.maxWaitMs, 1000 * 2 ** Math.min(30, e.failures - this.free));
+    return Math.max(0, e.last + delay - t);
+  }
+
+  fail(key: string): void {
+    const t = this.now();
+    const e = this.entries.get(key);
+    if (e && t - e.last < this.forgetMs) {
+      e.failures += 1;
+      e.last = t;
+      // Re-insert: Map order then follows the latest failure, so eviction takes the stalest keys.
+      this.entries.delete(key);
+      this.entries.set(key, e);
+      return;
+    }
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxKeys) dropOldest(this.entries, Math.ceil(this.maxKeys / 10));
+    this.entries.set(key, { failures: 1, last: t });
+  }
+
+  succeed(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+/** The work queue is full; `retryAfterMs` is a hint for the client. */
+export class BusyError extends Error {
+  override name = 'BusyError';
+  constructor(readonly retryAfterMs: number) {
+    super('server busy');
+  }
+}
+
+/**
+ * Runs at most `concurrency` expensive tasks (scrypt: ~100 ms and 32 MiB each) at once, queues up to
+ * `maxQueued` more, and refuses the rest at once with BusyError, so a burst of sign-ins cannot pile up
+ * memory and latency without bound.
+ */
+export class WorkQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly concurrency: number,
+    readonly maxQueued: number,
+  ) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.maxQueued) throw new BusyError(1000 * Math.max(1, Math.ceil((this.waiting.length + 1) / this.concurrency / 5)));
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.running++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter (running stays the same), else it is freed.
+      if (next) next();
+      else this.running--;
+    }
   }
 }

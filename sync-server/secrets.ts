@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerConfig } from './config';
 import type { Logger } from './log';
+import { ensurePrivateDir } from './storage/db';
 
 /** Server-side secrets: the HS256 key for session tokens and the key behind prelogin's fake salts. */
 export interface ServerSecrets {
@@ -21,7 +22,7 @@ const SECRET = /^[A-Za-z0-9_-]{43,}$/;
  */
 export function readOrCreateSecret(dir: string, name: string, log: Logger): Buffer {
   const path = join(dir, name);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   try {
     statSync(path);
   } catch {

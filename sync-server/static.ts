@@ -109,7 +109,13 @@ export class StaticSite {
 
   /** Serves a file, or index.html for app routes (SPA fallback); null when nothing matches. */
   serve(c: Context): Response | null {
-    let path = decodeURIComponent(new URL(c.req.url).pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      // "/%E0%A4": a broken percent-escape is the client's mistake, not a server fault.
+      return new Response('Bad request: the address contains a malformed percent-escape.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
     if (path.endsWith('/')) path += 'index.html';
     let file = this.files.get(path);
     if (!file) {

@@ -409,7 +409,7 @@ function SyncAccountPanel({ snapshot, onRecoveryKey }: { snapshot: SyncSnapshot;
         confirmLabel="Sign out"
         onConfirm={() => {
           setConfirmSignOut(false);
-          void signOutOfSync(db).then(() => toast('Signed out of sync on this device. Your diary is still here.'));
+          void signOutOfSync(db, browserSyncEnv).then(() => toast('Signed out of sync on this device. Your diary is still here.'));
         }}
         onCancel={() => setConfirmSignOut(false)}
       />

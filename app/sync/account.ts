@@ -189,9 +189,23 @@ export async function replaceSyncRecoveryKey(db: AureaDb, input: { passphrase: s
 
 /**
  * Signs this device out: keys, tokens and sync bookkeeping are removed; the diary stays. Changes not yet
- * synced stay on the device and are uploaded if it signs in again.
+ * synced stay on the device and are uploaded if it signs in again. The session token is then ended on the
+ * server too, so a copy of it taken from this device stops working; that part is best effort (offline, the
+ * token still expires within 30 minutes) and never holds up or undoes the sign-out here.
  */
-export async function signOutOfSync(db: AureaDb): Promise<void> {
+export async function signOutOfSync(db: AureaDb, env: SyncEnv = {}): Promise<{ endedOnServer: boolean }> {
+  const account = await db.syncAccount.get(ACCOUNT_ROW_ID);
+  await clearSyncState(db);
+  if (!account?.token) return { endedOnServer: false };
+  try {
+    await new SyncClient({ baseUrl: account.serverUrl, ...(env.fetch ? { fetch: env.fetch } : {}), token: account.token, timeoutMs: 5_000 }).signOutOnServer();
+    return { endedOnServer: true };
+  } catch {
+    return { endedOnServer: false };
+  }
+}
+
+async function clearSyncState(db: AureaDb): Promise<void> {
   await db.transaction('rw', [db.syncAccount, db.syncOutbox, db.syncDocs, db.syncMeta], async () => {
     await Promise.all([db.syncAccount.clear(), db.syncOutbox.clear(), db.syncDocs.clear(), db.syncMeta.clear()]);
   });
@@ -201,7 +215,7 @@ export async function signOutOfSync(db: AureaDb): Promise<void> {
 export async function deleteSyncAccount(db: AureaDb, input: { passphrase: string }, env: SyncEnv = {}): Promise<void> {
   const account = await requireAccount(db);
   await deleteAccount(accountClient(db, account, env), { email: account.email, passphrase: input.passphrase }, { derive: env.derive });
-  await signOutOfSync(db);
+  await clearSyncState(db);
 }
 
 /** Dismisses the notice about records that failed verification. */

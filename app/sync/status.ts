@@ -56,6 +56,9 @@ const SHORT_REASON: Record<string, string> = {
   unauthorized: 'sign in again',
   protocol: 'server not understood',
   weak_kdf: 'unsafe server settings',
+  quota_exceeded: 'server storage full',
+  stamp_ahead: "check this device's clock",
+  insecure_server: 'server address not secure',
 };
 
 /** Errors that are not failures to the person: sync simply waits and retries. */

@@ -122,6 +122,13 @@ export class DexieSyncStore implements SyncStore {
     return rows.map(toStored);
   }
 
+  /** A scan (there is no index by id): it only runs when the server returned records that fail authentication. */
+  async readDocsByIds(ids: readonly string[]): Promise<StoredDoc[]> {
+    const wanted = new Set(ids);
+    const rows = await this.db.syncDocs.filter((row) => wanted.has(row.id)).toArray();
+    return rows.map(toStored);
+  }
+
   async commit(batch: CommitBatch): Promise<boolean> {
     const db = this.db;
     return db.transaction('rw', [db.syncOutbox, db.syncDocs, db.syncMeta, db.syncAccount, db.logs, db.symptoms, db.settings], async () => {

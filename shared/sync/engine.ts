@@ -3,7 +3,7 @@ import { appliedChangeOf, collectionOf, outboxChangeSchema, sameApplied, type Ap
 import { applyLocalDelete, applyLocalPatch, docsEqual, emptyDoc, isLive, mergeDocs, normaliseDoc, syncDocSchema, type SyncDoc } from './doc';
 import { decryptRecord, encryptRecord, recordIdFor, recordIdMatches, type Collection } from './envelope';
 import { SyncBusyError } from './errors';
-import { HlcClock, maxHlc, successor } from './hlc';
+import { HlcClock, hlcWall, maxHlc, successor, type Hlc } from './hlc';
 import type { SyncKeys } from './keyring';
 import { SYNC_LIMITS, type PulledRecord, type PushRecord } from './protocol';
 import type { StoredDoc, SyncStore } from './store';
@@ -20,6 +20,12 @@ import type { SyncTransport } from './transport';
  *  3. pushes dirty documents in batches, each under a new version stamp;
  *  4. if the server held a later version of some record (ignored), pulls and pushes again (bounded rounds).
  * Records that fail authentication or validation are reported in `rejected` and never applied.
+ *
+ * Version stamps from the server are untrusted until the record behind them is verified: only a verified
+ * record moves this device's clock, and no stamp further ahead than SYNC_LIMITS.maxStampAheadMs is ever used
+ * as a floor for a new version (one could not be outrun). When a record fails authentication (forged
+ * ciphertext, pushed with a stolen token) and this device holds a verified copy, that copy is pushed again
+ * so the server's copy heals.
  */
 
 export interface WallClock {
@@ -141,12 +147,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return { name: entry.name, id: stored?.id ?? (await idOf(entry.name)), doc, dirty: true, serverHlc: stored?.serverHlc ?? null };
     }
 
+    /** A server-reported stamp, if it is one a version of ours could still follow; null for one too far ahead. */
+    function reachable(stamp: Hlc | null | undefined): Hlc | null {
+      if (stamp == null) return null;
+      return hlcWall(stamp) <= clock.now() + SYNC_LIMITS.maxStampAheadMs ? stamp : null;
+    }
+
+    /** Ids of pulled records that failed authentication: not written by anyone holding this account's keys. */
+    const forged = new Map<string, Hlc>();
+
     /** Opens one pulled record, or explains why it cannot be used. */
     async function open(record: PulledRecord): Promise<SyncDoc | string> {
       let plain: Bytes;
       try {
         plain = await decryptRecord(keys, record.collection, record.id, fromBase64Url(record.ciphertext));
       } catch (e) {
+        forged.set(record.id, record.hlc);
         return e instanceof Error ? e.message : 'could not decrypt';
       }
       let doc: SyncDoc;
@@ -157,8 +173,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       } catch {
         return 'decrypted content is not JSON';
       }
-      if (collectionOf(doc.key) !== record.collection) return 'decrypted record does not belong to its collection';
-      if (!(await recordIdMatches(keys, doc.key, record.id))) return 'decrypted record does not match its id (swapped or replayed under another id)';
+      if (collectionOf(doc.key) !== record.collection) {
+        forged.set(record.id, record.hlc);
+        return 'decrypted record does not belong to its collection';
+      }
+      if (!(await recordIdMatches(keys, doc.key, record.id))) {
+        forged.set(record.id, record.hlc);
+        return 'decrypted record does not match its id (swapped or replayed under another id)';
+      }
       try {
         appliedChangeOf(doc);
       } catch (e) {
@@ -185,12 +207,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         report.pulled += page.records.length;
         const incoming = new Map<RecordName, Incoming>();
         for (const record of page.records) {
-          hlc.receive(record.hlc, clock.now());
           const opened = await open(record);
           if (typeof opened === 'string') {
             report.rejected.push({ id: record.id, collection: record.collection, seq: record.seq, reason: opened });
             continue;
           }
+          // Only a verified record may move the clock (receive also clamps drift).
+          hlc.receive(record.hlc, clock.now());
           const prev = incoming.get(opened.key);
           incoming.set(opened.key, prev ? { record: record.seq > prev.record.seq ? record : prev.record, doc: mergeDocs(prev.doc, opened) } : { record, doc: opened });
         }
@@ -221,10 +244,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
         }
         if (!committed) throw new SyncBusyError();
+        await repairForged();
         cursor = page.next;
         report.cursor = cursor;
         if (!page.more || page.records.length === 0) return;
       }
+    }
+
+    /**
+     * Marks this device's verified copies of forged records dirty, so the next push replaces the server's copy.
+     * The forged stamp serves as a floor for that push only when a version could still follow it; one too far
+     * ahead is ignored, and the server lets a valid version replace it.
+     */
+    async function repairForged(): Promise<void> {
+      if (forged.size === 0) return;
+      const copies = await store.readDocsByIds([...forged.keys()]);
+      const docs = copies.map((d) => ({ ...d, dirty: true, serverHlc: maxHlc(reachable(d.serverHlc), reachable(forged.get(d.id))) }));
+      forged.clear();
+      if (docs.length) await store.commit({ docs, apply: [] });
     }
 
     /** Pushes every dirty document; returns true when the server held a later version of some record. */
@@ -239,7 +276,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         let bytes = 0;
         for (const stored of dirty) {
           let version = hlc.tick(clock.now());
-          if (stored.serverHlc && version <= stored.serverHlc) version = successor(stored.serverHlc, nodeId);
+          // A stored stamp too far ahead (kept by an older version of this code) cannot be followed: skip it.
+          const floor = reachable(stored.serverHlc);
+          if (floor && version <= floor) version = successor(floor, nodeId);
           const collection = collectionOf(stored.name) as Collection;
           const ciphertext = await encryptRecord(keys, collection, stored.id, utf8(JSON.stringify(stored.doc)));
           if (ciphertext.length > SYNC_LIMITS.maxRecordBytes) {
@@ -274,7 +313,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               updated.push({ ...stored, dirty: false, serverHlc: result.hlc });
             } else {
               stale = true;
-              updated.push({ ...stored, serverHlc: maxHlc(stored.serverHlc, result.hlc) });
+              updated.push({ ...stored, serverHlc: maxHlc(reachable(stored.serverHlc), reachable(result.hlc)) });
             }
           });
           // When every write since the cursor is one of ours, skip past them: pulling them back would change nothing.

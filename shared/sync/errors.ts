@@ -53,6 +53,17 @@ export class WeakPassphraseError extends SyncError {
   }
 }
 
+/** The server address is plain http:// to another computer: the auth key would cross the network unencrypted. */
+export class InsecureServerError extends SyncError {
+  override name = 'InsecureServerError';
+  constructor() {
+    super(
+      'insecure_server',
+      'This sync server address starts with http://, so your sign-in key would cross the network unencrypted. Use its https:// address (plain http:// works only on this computer: localhost or 127.0.0.1).',
+    );
+  }
+}
+
 /** No answer from the server (offline, DNS, refused, timed out). Retry later; local data is safe. */
 export class SyncUnreachableError extends SyncError {
   override name = 'SyncUnreachableError';

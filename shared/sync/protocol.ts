@@ -17,6 +17,13 @@ export const SYNC_LIMITS = {
   maxPullLimit: 1000,
   /** A pull page stops early past this many ciphertext bytes (always at least one record). */
   maxPullBytes: 4 * 1024 * 1024,
+  /**
+   * How far past the server's clock a pushed version stamp may be. Devices clamp what they receive to 24 h
+   * ahead (hlc.ts MAX_DRIFT_MS); the extra hour covers a device clock a little ahead of the server's. A stamp
+   * beyond this would win every merge for years (a stolen token could freeze a record), so it is refused, and
+   * a stored stamp beyond it (written before this rule) may be overwritten by any valid one.
+   */
+  maxStampAheadMs: 25 * 60 * 60 * 1000,
 } as const;
 
 const b64url = (what: string, min: number, max: number) =>
@@ -137,6 +144,9 @@ export const pullResponse = z.object({
   seq: z.number().int().nonnegative(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
+
+/** POST /api/sync/sign-out: ends the session token it is sent with (other devices keep theirs). */
+export const signOutResponse = z.object({ signed_out: z.literal(true) });
 
 export const deleteAccountRequest = z.object({ proof: proofSchema });
 

@@ -53,6 +53,8 @@ export interface SyncStore {
   readDocs(names: readonly RecordName[]): Promise<Map<RecordName, StoredDoc>>;
   /** Dirty documents with name > `after` (null: from the start), in name order. */
   readDirty(after: RecordName | null, limit: number): Promise<StoredDoc[]>;
+  /** Documents by record id (rare: only for records the server answered with forged content). */
+  readDocsByIds(ids: readonly string[]): Promise<StoredDoc[]>;
   /** Atomic; returns false (and changes nothing) when the `onlyIfOutboxThrough` guard fails. */
   commit(batch: CommitBatch): Promise<boolean>;
 }
@@ -144,6 +146,11 @@ export class MemorySyncStore implements SyncStore {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .slice(0, limit)
       .map(clone);
+  }
+
+  async readDocsByIds(ids: readonly string[]): Promise<StoredDoc[]> {
+    const wanted = new Set(ids);
+    return [...this.docs.values()].filter((d) => wanted.has(d.id)).map(clone);
   }
 
   async commit(batch: CommitBatch): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SyncAuthError, SyncProtocolError, SyncRateLimitedError, SyncServerError, SyncUnreachableError } from './errors';
+import { InsecureServerError, SyncAuthError, SyncProtocolError, SyncRateLimitedError, SyncServerError, SyncUnreachableError } from './errors';
 import {
   errorBody,
   keyringResponse,
@@ -8,6 +8,7 @@ import {
   pullResponse,
   pushResponse,
   sessionResponse,
+  signOutResponse,
   type KeyringResponse,
   type KeyringUpdateRequest,
   type LoginRequest,
@@ -26,6 +27,24 @@ const deleteResponse = z.object({ deleted: z.literal(true) });
 export interface SyncTransport {
   push(records: readonly PushRecord[]): Promise<PushResponse>;
   pull(since: number, limit: number): Promise<PullResponse>;
+}
+
+/**
+ * True when requests to `baseUrl` are protected in transit: https, the page's own origin (""), or plain http to
+ * this computer (localhost, 127.0.0.0/8, [::1]), which never crosses a network.
+ */
+export function isSecureServerUrl(baseUrl: string): boolean {
+  if (baseUrl === '') return true;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]';
 }
 
 export interface SyncCredentials {
@@ -90,6 +109,8 @@ export class SyncClient implements SyncTransport {
   }
 
   private async send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
+    // Checked on every request, so an account saved with an http:// address before this rule stops too.
+    if (!isSecureServerUrl(this.base)) throw new InsecureServerError();
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
@@ -105,6 +126,15 @@ export class SyncClient implements SyncTransport {
   }
 
   private async fail(res: Response): Promise<never> {
+    if (res.status === 503 && res.headers.get('retry-after')) {
+      // The server's own "busy" (its queue of passphrase checks is full): wait as told, like a 429.
+      const busy = await res
+        .clone()
+        .json()
+        .then((b: unknown) => errorBody.safeParse(b).data?.error.code === 'busy')
+        .catch(() => false);
+      if (busy) throw new SyncRateLimitedError(retryAfterMs(res.headers.get('retry-after')));
+    }
     if (res.status === 502 || res.status === 503 || res.status === 504) throw new SyncUnreachableError(`HTTP ${res.status}`);
     if (res.status === 429) throw new SyncRateLimitedError(retryAfterMs(res.headers.get('retry-after')));
     let code = `http_${res.status}`;
@@ -192,6 +222,20 @@ export class SyncClient implements SyncTransport {
 
   pull(since: number, limit: number): Promise<PullResponse> {
     return this.authed('GET', `/api/sync/pull?since=${since}&limit=${limit}`, undefined, pullResponse);
+  }
+
+  /**
+   * Ends this session's token on the server (other devices keep theirs), then forgets it here. Never signs in
+   * to do so: with no token there is nothing to end.
+   */
+  async signOutOnServer(): Promise<void> {
+    const token = this.currentToken;
+    this.signOut();
+    if (!token) return;
+    const res = await this.send('POST', '/api/sync/sign-out', undefined, token);
+    if (res.status === 401) return; // already over
+    if (!res.ok) await this.fail(res);
+    await this.read(res, signOutResponse);
   }
 
   async deleteAccount(proof: Proof): Promise<void> {

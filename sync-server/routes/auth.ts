@@ -56,10 +56,9 @@ export function registerAuthRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     if (problem) return apiError(c, 400, 'weak_kdf', problem);
     const email = normaliseEmail(body.data.email);
     if (accounts.byEmail(email)) return apiError(c, 409, 'email_taken', 'An account with this email already exists on this server; sign in instead.');
-    const [authHash, recoveryHash] = await Promise.all([
-      hashSecret(Buffer.from(body.data.auth_key, 'base64url')),
-      hashSecret(Buffer.from(body.data.recovery_auth_key, 'base64url')),
-    ]);
+    const [authHash, recoveryHash] = await svc.scrypt.run(() =>
+      Promise.all([hashSecret(Buffer.from(body.data.auth_key, 'base64url')), hashSecret(Buffer.from(body.data.recovery_auth_key, 'base64url'))]),
+    );
     let account: AccountRow;
     try {
       account = accounts.create({
@@ -86,16 +85,21 @@ export function registerAuthRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     const email = normaliseEmail(body.data.email);
     const wait = svc.loginLimiter.take(`login|${svc.address(c)}|${email}`);
     if (wait > 0) return tooMany(c, wait, 'Too many sign-in attempts.');
+    // Per email from every address together: many addresses guessing at one account slow down too.
+    const backoff = svc.loginBackoff.wait(email);
+    if (backoff > 0) return tooMany(c, backoff, 'Too many failed sign-ins for this email.');
     const viaRecovery = 'recovery_auth_key' in body.data;
     const secret = Buffer.from('recovery_auth_key' in body.data ? body.data.recovery_auth_key : body.data.auth_key, 'base64url');
     const account = accounts.byEmail(email);
     const stored = account ? (viaRecovery ? account.recovery_hash : account.auth_hash) : null;
     // Unknown email or no recovery key set: still run scrypt, so the answer takes as long as a wrong key.
-    const ok = await verifySecret(secret, stored ?? (await dummyHash()));
+    const ok = await svc.scrypt.run(async () => verifySecret(secret, stored ?? (await dummyHash())));
     if (!account || !stored || !ok) {
+      svc.loginBackoff.fail(email);
       svc.auditEvent(c, 'login_failed', account?.id ?? null);
       return apiError(c, 401, 'wrong_credentials', WRONG);
     }
+    svc.loginBackoff.succeed(email);
     svc.auditEvent(c, viaRecovery ? 'recovery_login' : 'login', account.id);
     return c.json(sessionFor(account));
   });

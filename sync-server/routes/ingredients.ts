@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { normaliseIngredient } from '../../shared/ingredients/normalise';
 import { scoreIngredient } from '../../shared/scoring';
 import type { AppEnv, RouteHooks, ServerDeps } from '../app';
-import { apiError } from '../http';
+import { apiError, clientAddress } from '../http';
+import { KeyedLimiter } from '../rate-limit';
+import { readOrCreateSecret } from '../secrets';
 import { UpstreamJobs } from '../jobs/upstream-jobs';
 import { UpstreamCache } from '../storage/cache';
 import type { UpstreamName } from '../upstream/errors';
@@ -87,16 +89,28 @@ export function registerIngredientRoutes(app: Hono<AppEnv>, deps: ServerDeps, ho
     usda: new Upstream({ ...common, name: 'usda', baseUrl: config.USDA_BASE_URL, fixedQuery: { api_key: config.USDA_API_KEY } }),
     off: new Upstream({ ...common, name: 'off', baseUrl: config.OFF_BASE_URL }),
   };
-  const cache = new UpstreamCache(deps.db, now);
+  // The key behind the hashed request counts: kept in the data directory, so counts survive a restart.
+  const demandKey = config.DATA_DIR === ':memory:' ? undefined : readOrCreateSecret(config.DATA_DIR, 'demand-secret', log);
+  const cache = new UpstreamCache(deps.db, now, demandKey);
   const service = new IngredientService({ usda: new UsdaClient(upstreams.usda), off: new OffClient(upstreams.off), cache, now, score: scoreIngredient, log });
   const jobs = new UpstreamJobs({ service, cache, upstreams, now, log });
+
+  // Each address's fair share of the upstream budgets: lookups that need an upstream call.
+  const sharePerMinute = new KeyedLimiter(config.UPSTREAM_SHARE_PER_MINUTE, 60_000, now);
+  const sharePerHour = new KeyedLimiter(config.UPSTREAM_SHARE_PER_HOUR, 3_600_000, now);
+  const lookup = (c: Context<AppEnv>) => ({
+    upstreamShare: () => {
+      const address = clientAddress(c, config.TRUST_PROXY);
+      return sharePerMinute.take(address) || sharePerHour.take(address);
+    },
+  });
 
   app.get('/api/ingredients/:name', async (c) => {
     if (!wellEncoded(c)) return badEncoding(c);
     const name = nameParam.safeParse(c.req.param('name'));
     if (!name.success) return badRequest(c, name.error);
     try {
-      return c.json(await service.getIngredient(name.data));
+      return c.json(await service.getIngredient(name.data, lookup(c)));
     } catch (e) {
       return lookupFailed(c, e);
     }
@@ -107,7 +121,7 @@ export function registerIngredientRoutes(app: Hono<AppEnv>, deps: ServerDeps, ho
     const query = searchQuery.safeParse({ q: c.req.query('q'), limit: c.req.query('limit') || undefined });
     if (!query.success) return badRequest(c, query.error);
     try {
-      return c.json(await service.search(query.data.q, query.data.limit));
+      return c.json(await service.search(query.data.q, query.data.limit, lookup(c)));
     } catch (e) {
       return lookupFailed(c, e);
     }
@@ -117,7 +131,7 @@ export function registerIngredientRoutes(app: Hono<AppEnv>, deps: ServerDeps, ho
     const barcode = barcodeParam.safeParse(c.req.param('barcode'));
     if (!barcode.success) return badRequest(c, barcode.error);
     try {
-      return c.json(await service.getProduct(barcode.data));
+      return c.json(await service.getProduct(barcode.data, lookup(c)));
     } catch (e) {
       return lookupFailed(c, e);
     }

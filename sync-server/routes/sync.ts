@@ -3,14 +3,15 @@ import { deleteAccountRequest, keyringUpdateRequest, pullQuery, pushRequest, SYN
 import type { AppEnv } from '../app';
 import { apiError } from '../http';
 import type { AccountRow } from '../storage/accounts';
-import { AccountGoneError, type IncomingRecord, type RecordRow } from '../storage/records';
+import { AccountGoneError, QuotaExceededError, stampWall, type IncomingRecord, type RecordRow } from '../storage/records';
 import { verifyToken, type TokenClaims } from '../sync/jwt';
 import { hashSecret, verifySecret } from '../sync/passwords';
 import { readBody, tooMany, type SyncService } from '../sync/service';
 import { kdfProblem } from './auth';
 
 /**
- * Authenticated routes: GET|PUT /api/keyring, POST /api/sync/push, GET /api/sync/pull, DELETE /api/account.
+ * Authenticated routes: GET|PUT /api/keyring, POST /api/sync/push, GET /api/sync/pull, POST /api/sync/sign-out,
+ * DELETE /api/account.
  * Every one needs a valid session token (401 otherwise) and counts against the account's per-minute limit.
  * The account always comes from the token, never from the request, so one account cannot touch another's.
  */
@@ -76,7 +77,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     const m = BEARER.exec(c.req.header('authorization') ?? '');
     const claims = m ? verified.verify(svc.secrets.jwtKey, m[1]!, svc.now()) : null;
     const session = claims ? accounts.sessionInfo(claims.sub) : undefined;
-    if (!claims || !session || session.token_epoch !== claims.ep) return unauthorized(c);
+    if (!claims || !session || session.token_epoch !== claims.ep || svc.revoked.has(m![1]!)) return unauthorized(c);
     accountKeys.set(c.req.raw, session.pk);
     const wait = svc.userLimiter.take(claims.sub);
     if (wait > 0) return tooMany(c, wait, 'Too many sync requests for this account.');
@@ -95,7 +96,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     const viaRecovery = 'recovery_auth_key' in proof;
     const stored = viaRecovery ? account.recovery_hash : account.auth_hash;
     const secret = Buffer.from('recovery_auth_key' in proof ? proof.recovery_auth_key : proof.auth_key, 'base64url');
-    if (stored && (await verifySecret(secret, stored))) return null;
+    if (stored && (await svc.scrypt.run(() => verifySecret(secret, stored)))) return null;
     return apiError(c, 403, 'wrong_proof', viaRecovery ? 'That recovery key is not the one for this account.' : 'That passphrase is not the current one for this account.');
   }
 
@@ -117,10 +118,12 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     }
     const denied = await checkProof(c, account, req.proof);
     if (denied) return denied;
-    const [authHash, recoveryHash] = await Promise.all([
-      req.auth_key ? hashSecret(Buffer.from(req.auth_key, 'base64url')) : undefined,
-      req.recovery_auth_key ? hashSecret(Buffer.from(req.recovery_auth_key, 'base64url')) : undefined,
-    ]);
+    const [authHash, recoveryHash] = await svc.scrypt.run(() =>
+      Promise.all([
+        req.auth_key ? hashSecret(Buffer.from(req.auth_key, 'base64url')) : undefined,
+        req.recovery_auth_key ? hashSecret(Buffer.from(req.recovery_auth_key, 'base64url')) : undefined,
+      ]),
+    );
     const epoch = accounts.updateKeyring(account.id, {
       keyring: JSON.stringify(req.keyring),
       ...(req.salt && req.kdf ? { salt: req.salt, kdfAlgorithm: req.kdf.algorithm, kdfIterations: req.kdf.iterations } : {}),
@@ -137,7 +140,11 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     const body = await readBody(c, pushRequest);
     if (!body.ok) return body.res;
     const incoming: IncomingRecord[] = [];
+    const ceiling = svc.now() + SYNC_LIMITS.maxStampAheadMs;
     for (const [i, r] of body.data.records.entries()) {
+      if (stampWall(r.hlc) > ceiling) {
+        return apiError(c, 400, 'stamp_ahead', `records.${i}.hlc: the version stamp is more than ${SYNC_LIMITS.maxStampAheadMs / 3_600_000} hours ahead of the server's clock; check this device's date and time. Nothing was stored.`);
+      }
       const ciphertext = Buffer.from(r.ciphertext, 'base64url');
       if (ciphertext.length > SYNC_LIMITS.maxRecordBytes) return apiError(c, 413, 'record_too_large', `records.${i}.ciphertext: larger than ${SYNC_LIMITS.maxRecordBytes / 1024} KB`);
       incoming.push({ id: Buffer.from(r.id, 'base64url'), collection: r.collection, hlc: r.hlc, deleted: r.deleted, ciphertext });
@@ -147,10 +154,22 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
       outcome = await records.pushGrouped(accountKeyOf(c), incoming);
     } catch (e) {
       if (e instanceof AccountGoneError) return unauthorized(c);
+      if (e instanceof QuotaExceededError) {
+        const limit = e.kind === 'bytes' ? `${Math.round(e.limit / (1024 * 1024))} MB` : `${e.limit.toLocaleString('en')} records`;
+        return apiError(c, 507, 'quota_exceeded', `Your sync account is full: this server keeps at most ${limit} per account. Nothing from this sync was stored; your diary stays safe on this device. Ask whoever runs the server for more room.`);
+      }
       throw e;
     }
     const { results, seq } = outcome;
     return c.json({ results: results.map((r, i) => ({ id: body.data.records[i]!.id, ...r })), seq });
+  });
+
+  app.post('/api/sync/sign-out', (c) => {
+    const m = BEARER.exec(c.req.header('authorization') ?? '')!;
+    const claims = verified.verify(svc.secrets.jwtKey, m[1]!, svc.now())!;
+    svc.revoked.revoke(m[1]!, claims.sub, claims.exp * 1000, svc.now());
+    svc.auditEvent(c, 'sign_out', claims.sub);
+    return c.json({ signed_out: true });
   });
 
   app.get('/api/sync/pull', (c) => {
@@ -179,6 +198,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, svc: SyncService): void {
     deps.db.transaction(() => {
       records.eraseAccount(account.pk);
       audit.eraseAccount(account.id);
+      svc.revoked.eraseAccount(account.id);
       accounts.delete(account.id);
       // The deletion's own entry: a random account id, no email, no data.
       svc.auditEvent(c, 'account_deleted', account.id);

@@ -6,7 +6,7 @@ import { migrate, type Db } from './db';
  * log. No health data and no email (an unknown email's failed sign-in is recorded without an account).
  */
 
-export type AuditEvent = 'signup' | 'login' | 'recovery_login' | 'login_failed' | 'keyring_change' | 'account_deleted';
+export type AuditEvent = 'signup' | 'login' | 'recovery_login' | 'login_failed' | 'keyring_change' | 'account_deleted' | 'sign_out';
 
 export interface AuditEntry {
   account_id: string | null;

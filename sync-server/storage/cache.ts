@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { migrate, type Db } from './db';
 
 /**
@@ -6,15 +6,19 @@ import { migrate, type Db } from './db';
  * `ingredient:data:{name}` / `product:data:{barcode}` (24 h), scores under `…:score:…` (7 d, tied to
  * the data they were computed from by a hash), search results, remembered not-founds, and per-key
  * request counts that drive cache warming and the weekly refresh. No account or health data here:
- * names and barcodes are not linked to who asked.
+ * names and barcodes are not linked to who asked. Request counts are kept under a keyed hash of the name
+ * (HMAC with a server secret) with only the week of the latest request: no names, no times of day.
  */
 
 export type CacheKind = 'ingredient' | 'product' | 'search';
 
 export const DATA_TTL_MS = 24 * 3_600_000;
 export const SCORE_TTL_MS = 7 * 24 * 3_600_000;
-/** Answers that lack one source (it was down) are retried sooner. */
-export const PARTIAL_TTL_MS = 3_600_000;
+/**
+ * Answers that lack one source (it was down, or its budget was spent) are retried much sooner, so one
+ * client that spent a shared budget does not leave everyone a half answer for long.
+ */
+export const PARTIAL_TTL_MS = 5 * 60_000;
 /** "Not found anywhere" is remembered briefly, so a typo does not cost an upstream call per keystroke. */
 export const NOT_FOUND_TTL_MS = 3_600_000;
 
@@ -28,12 +32,15 @@ export interface CacheEntry<T> {
   expiresAt: number;
 }
 
+/** Request counts keep the week of the latest request, nothing finer. */
+export const DEMAND_WEEK_MS = 7 * 24 * 3_600_000;
+const weekOf = (ms: number) => Math.floor(ms / DEMAND_WEEK_MS);
+
 export interface DemandRow {
   key: string;
   kind: CacheKind;
   subject: string;
   hits: number;
-  lastRequestedAt: number;
   /** When the cached data expires (null: nothing cached). */
   expiresAt: number | null;
 }
@@ -74,6 +81,22 @@ const MIGRATIONS = [
      last_requested_at INTEGER NOT NULL
    );
    CREATE INDEX upstream_demand_hits ON upstream_demand (hits DESC, last_requested_at DESC);`,
+  // Demand without names or timestamps: a keyed hash, a count and a week number. The cache row carries the
+  // same hash, so warming finds the name only while the data itself is cached.
+  `CREATE TABLE upstream_demand_v2 (
+     key_hash BLOB PRIMARY KEY,
+     kind TEXT NOT NULL,
+     hits INTEGER NOT NULL,
+     last_week INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   INSERT INTO upstream_demand_v2 (key_hash, kind, hits, last_week)
+     SELECT demand_key_hash(key), kind, hits, last_requested_at / 604800000 FROM upstream_demand;
+   DROP TABLE upstream_demand;
+   ALTER TABLE upstream_demand_v2 RENAME TO upstream_demand;
+   CREATE INDEX upstream_demand_hits ON upstream_demand (hits DESC, last_week DESC);
+   ALTER TABLE upstream_cache ADD COLUMN key_hash BLOB;
+   UPDATE upstream_cache SET key_hash = demand_key_hash(key);
+   CREATE INDEX upstream_cache_by_hash ON upstream_cache (key_hash);`,
 ];
 
 interface CacheRow {
@@ -118,21 +141,26 @@ const DEMAND_FLUSH_KEYS = 1000;
 
 export class UpstreamCache {
   private readonly stmts;
-  private readonly pendingDemand = new Map<string, { kind: CacheKind; subject: string; hits: number; first: number; last: number }>();
+  private readonly pendingDemand = new Map<string, { kind: CacheKind; hits: number; last: number }>();
+  private readonly keyHash: (key: string) => Buffer;
   private demandTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly parsed = new Map<string, { raw: string; value: unknown }>();
 
+  /** @param demandKey HMAC key for request counts (a server secret); random when not given. */
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
+    demandKey: Buffer = randomBytes(32),
   ) {
+    this.keyHash = (key) => createHmac('sha256', demandKey).update(key).digest();
+    db.function('demand_key_hash', { deterministic: true }, (key: unknown) => this.keyHash(String(key)));
     migrate(db, 'upstream_cache', MIGRATIONS);
     this.stmts = {
       get: db.prepare<[string], CacheRow>('SELECT key, kind, subject, value, found, fetched_at, expires_at FROM upstream_cache WHERE key = ?'),
       put: db.prepare(
-        `INSERT INTO upstream_cache (key, kind, subject, value, found, fetched_at, expires_at) VALUES (@key, @kind, @subject, @value, @found, @fetched_at, @expires_at)
+        `INSERT INTO upstream_cache (key, kind, subject, value, found, fetched_at, expires_at, key_hash) VALUES (@key, @kind, @subject, @value, @found, @fetched_at, @expires_at, @key_hash)
          ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, subject = excluded.subject, value = excluded.value, found = excluded.found,
-           fetched_at = excluded.fetched_at, expires_at = excluded.expires_at`,
+           fetched_at = excluded.fetched_at, expires_at = excluded.expires_at, key_hash = excluded.key_hash`,
       ),
       del: db.prepare('DELETE FROM upstream_cache WHERE key = ?'),
       getScore: db.prepare<[string], { data_hash: string; value: string; expires_at: number }>('SELECT data_hash, value, expires_at FROM upstream_score_cache WHERE key = ?'),
@@ -141,22 +169,23 @@ export class UpstreamCache {
          ON CONFLICT(key) DO UPDATE SET data_hash = excluded.data_hash, value = excluded.value, computed_at = excluded.computed_at, expires_at = excluded.expires_at`,
       ),
       delScore: db.prepare('DELETE FROM upstream_score_cache WHERE key = ?'),
-      hits: db.prepare<[string, CacheKind, string, number, number, number]>(
-        `INSERT INTO upstream_demand (key, kind, subject, hits, first_requested_at, last_requested_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET hits = hits + excluded.hits, last_requested_at = MAX(last_requested_at, excluded.last_requested_at)`,
+      hits: db.prepare<[Buffer, CacheKind, number, number]>(
+        `INSERT INTO upstream_demand (key_hash, kind, hits, last_week) VALUES (?, ?, ?, ?)
+         ON CONFLICT(key_hash) DO UPDATE SET hits = hits + excluded.hits, last_week = MAX(last_week, excluded.last_week)`,
       ),
-      demand: db.prepare<[string], { hits: number; last_requested_at: number }>('SELECT hits, last_requested_at FROM upstream_demand WHERE key = ?'),
-      mostRequested: db.prepare<[number, number], { key: string; kind: CacheKind; subject: string; hits: number; last_requested_at: number; expires_at: number | null }>(
-        `SELECT d.key, d.kind, d.subject, d.hits, d.last_requested_at, c.expires_at
-           FROM upstream_demand d LEFT JOIN upstream_cache c ON c.key = d.key
-          WHERE d.kind != 'search' AND (c.expires_at IS NULL OR c.expires_at <= ?)
-          ORDER BY d.hits DESC, d.last_requested_at DESC LIMIT ?`,
+      demand: db.prepare<[Buffer], { hits: number; last_week: number }>('SELECT hits, last_week FROM upstream_demand WHERE key_hash = ?'),
+      // Warming needs a name, which only the cache row holds: expired data still cached (kept 30 days) is warmed.
+      mostRequested: db.prepare<[number, number], DemandSql>(
+        `SELECT c.key, c.kind, c.subject, d.hits, c.expires_at
+           FROM upstream_demand d JOIN upstream_cache c ON c.key_hash = d.key_hash
+          WHERE d.kind != 'search' AND c.expires_at <= ?
+          ORDER BY d.hits DESC, d.last_week DESC LIMIT ?`,
       ),
-      expiredRequested: db.prepare<[number, number, number], { key: string; kind: CacheKind; subject: string; hits: number; last_requested_at: number; expires_at: number | null }>(
-        `SELECT d.key, d.kind, d.subject, d.hits, d.last_requested_at, c.expires_at
-           FROM upstream_cache c JOIN upstream_demand d ON d.key = c.key
-          WHERE c.kind != 'search' AND c.found = 1 AND c.expires_at <= ? AND d.last_requested_at >= ?
-          ORDER BY d.hits DESC, d.last_requested_at DESC LIMIT ?`,
+      expiredRequested: db.prepare<[number, number, number], DemandSql>(
+        `SELECT c.key, c.kind, c.subject, d.hits, c.expires_at
+           FROM upstream_cache c JOIN upstream_demand d ON d.key_hash = c.key_hash
+          WHERE c.kind != 'search' AND c.found = 1 AND c.expires_at <= ? AND d.last_week >= ?
+          ORDER BY d.hits DESC, d.last_week DESC LIMIT ?`,
       ),
       stats: db.prepare<[number], { entries: number; fresh: number; not_found: number }>(
         `SELECT COUNT(*) AS entries, COALESCE(SUM(expires_at > ?), 0) AS fresh, COALESCE(SUM(found = 0), 0) AS not_found FROM upstream_cache`,
@@ -165,7 +194,7 @@ export class UpstreamCache {
       demandCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM upstream_demand'),
       pruneCache: db.prepare('DELETE FROM upstream_cache WHERE expires_at < ?'),
       pruneScores: db.prepare('DELETE FROM upstream_score_cache WHERE expires_at < ?'),
-      pruneDemand: db.prepare('DELETE FROM upstream_demand WHERE last_requested_at < ?'),
+      pruneDemand: db.prepare('DELETE FROM upstream_demand WHERE last_week < ?'),
     };
   }
 
@@ -203,7 +232,7 @@ export class UpstreamCache {
   put<T>(key: string, kind: CacheKind, subject: string, value: T, ttlMs: number, found = true): CacheEntry<T> {
     const fetchedAt = this.now();
     const entry: CacheEntry<T> = { key, kind, subject, value, found, fetchedAt, expiresAt: fetchedAt + ttlMs };
-    this.stmts.put.run({ key, kind, subject, value: JSON.stringify(value), found: found ? 1 : 0, fetched_at: fetchedAt, expires_at: entry.expiresAt });
+    this.stmts.put.run({ key, kind, subject, value: JSON.stringify(value), found: found ? 1 : 0, fetched_at: fetchedAt, expires_at: entry.expiresAt, key_hash: this.keyHash(key) });
     return entry;
   }
 
@@ -237,13 +266,13 @@ export class UpstreamCache {
    * durable write per lookup would cost an fsync per cached answer, and losing a second of counts in a crash
    * only nudges which names get warmed.
    */
-  recordRequest(key: string, kind: CacheKind, subject: string): void {
+  recordRequest(key: string, kind: CacheKind, _subject?: string): void {
     const now = this.now();
     const p = this.pendingDemand.get(key);
     if (p) {
       p.hits++;
       p.last = Math.max(p.last, now);
-    } else this.pendingDemand.set(key, { kind, subject, hits: 1, first: now, last: now });
+    } else this.pendingDemand.set(key, { kind, hits: 1, last: now });
     if (this.pendingDemand.size >= DEMAND_FLUSH_KEYS) this.flushDemand();
     else if (!this.demandTimer) {
       this.demandTimer = setTimeout(() => this.flushDemand(), DEMAND_FLUSH_MS);
@@ -259,14 +288,15 @@ export class UpstreamCache {
     const rows = [...this.pendingDemand];
     this.pendingDemand.clear();
     this.db.transaction(() => {
-      for (const [key, p] of rows) this.stmts.hits.run(key, p.kind, p.subject, p.hits, p.first, p.last);
+      for (const [key, p] of rows) this.stmts.hits.run(this.keyHash(key), p.kind, p.hits, weekOf(p.last));
     })();
   }
 
-  demand(key: string): { hits: number; lastRequestedAt: number } | null {
+  /** Requests counted for `key`, and the week (ms since 1970 / DEMAND_WEEK_MS) of the latest. */
+  demand(key: string): { hits: number; lastWeek: number } | null {
     this.flushDemand();
-    const row = this.stmts.demand.get(key);
-    return row ? { hits: row.hits, lastRequestedAt: row.last_requested_at } : null;
+    const row = this.stmts.demand.get(this.keyHash(key));
+    return row ? { hits: row.hits, lastWeek: row.last_week } : null;
   }
 
   /** Most requested ingredients/products whose data is missing or expired (for warming). */
@@ -278,7 +308,7 @@ export class UpstreamCache {
   /** Cached entries past their TTL that were still requested since `since` (for the weekly refresh). */
   expiredButRequested(since: number, limit: number): DemandRow[] {
     this.flushDemand();
-    return this.stmts.expiredRequested.all(this.now(), since, limit).map(toDemand);
+    return this.stmts.expiredRequested.all(this.now(), weekOf(since), limit).map(toDemand);
   }
 
   stats(): CacheStats {
@@ -304,11 +334,19 @@ export class UpstreamCache {
     return this.db.transaction(() => ({
       cache: this.stmts.pruneCache.run(now - keepExpiredMs).changes,
       scores: this.stmts.pruneScores.run(now).changes,
-      demand: this.stmts.pruneDemand.run(now - demandIdleMs).changes,
+      demand: this.stmts.pruneDemand.run(weekOf(now - demandIdleMs)).changes,
     }))();
   }
 }
 
-function toDemand(r: { key: string; kind: CacheKind; subject: string; hits: number; last_requested_at: number; expires_at: number | null }): DemandRow {
-  return { key: r.key, kind: r.kind, subject: r.subject, hits: r.hits, lastRequestedAt: r.last_requested_at, expiresAt: r.expires_at };
+interface DemandSql {
+  key: string;
+  kind: CacheKind;
+  subject: string;
+  hits: number;
+  expires_at: number | null;
+}
+
+function toDemand(r: DemandSql): DemandRow {
+  return { key: r.key, kind: r.kind, subject: r.subject, hits: r.hits, expiresAt: r.expires_at };
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,8 +14,9 @@ export type Db = Database.Database;
 export function openDatabase(dataDir: string, file = 'aurea.sqlite'): Db {
   let path = ':memory:';
   if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     path = join(dataDir, file);
+    ensurePrivateFile(path);
   }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -25,6 +26,26 @@ export function openDatabase(dataDir: string, file = 'aurea.sqlite'): Db {
   db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
   if (path !== ':memory:') startCheckpointer(db, path);
   return db;
+}
+
+/**
+ * The data directory holds emails, scrypt hashes, wrapped keyrings and the server's secrets: only the
+ * server's own user may enter it (0700), whatever the umask, and an existing looser one is tightened.
+ */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+}
+
+/**
+ * Creates the database file 0600 before SQLite opens it: SQLite gives its -wal and -shm files the mode of the
+ * database file, so they are private too. Existing files (from an older version) are tightened.
+ */
+function ensurePrivateFile(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+  }
 }
 
 /** How often the checkpoint thread copies committed pages from the WAL into the database file. */

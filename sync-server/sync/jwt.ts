@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * HS256 session tokens on node:crypto. The algorithm is fixed on both sides: signing writes
@@ -14,6 +14,8 @@ export interface TokenClaims {
   iat: number;
   exp: number;
   iss: string;
+  /** Random token id: two sign-ins in the same second get different tokens, so ending one never ends the other. */
+  jti?: string;
 }
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
@@ -26,7 +28,7 @@ function mac(key: Buffer, data: string): Buffer {
 
 export function signToken(key: Buffer, claims: { sub: string; ep: number }, nowMs: number, ttlSeconds: number): { token: string; expiresAt: number } {
   const iat = Math.floor(nowMs / 1000);
-  const body: TokenClaims = { sub: claims.sub, ep: claims.ep, iat, exp: iat + ttlSeconds, iss: ISSUER };
+  const body: TokenClaims = { sub: claims.sub, ep: claims.ep, iat, exp: iat + ttlSeconds, iss: ISSUER, jti: randomBytes(12).toString('base64url') };
   const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(body)).toString('base64url')}`;
   return { token: `${unsigned}.${mac(key, unsigned).toString('base64url')}`, expiresAt: body.exp * 1000 };
 }

@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { clientAddress, type AppEnv, type ServerDeps } from '../app';
-import { apiError } from '../http';
-import { KeyedLimiter } from '../rate-limit';
+import type { AppEnv, ServerDeps } from '../app';
+import { apiError, clientAddress } from '../http';
+import { FailureBackoff, KeyedLimiter, WorkQueue } from '../rate-limit';
 import { loadSecrets, type ServerSecrets } from '../secrets';
 import { AccountStore } from '../storage/accounts';
 import { AuditLog, type AuditEvent } from '../storage/audit';
 import { RecordStore } from '../storage/records';
+import { RevokedTokens } from '../storage/sessions';
 import { signToken } from './jwt';
 import { dummyHash } from './passwords';
 
@@ -18,10 +19,16 @@ export interface SyncService {
   deps: ServerDeps;
   accounts: AccountStore;
   records: RecordStore;
+  /** Tokens ended by a sign-out before their expiry. */
+  revoked: RevokedTokens;
   audit: AuditLog;
   secrets: ServerSecrets;
   /** Login and sign-up attempts, per client address and email (RATE_LIMIT_LOGIN per minute). */
   loginLimiter: KeyedLimiter;
+  /** Failed sign-ins per email from any address, with exponential backoff (LOGIN_FAILURES_BEFORE_BACKOFF). */
+  loginBackoff: FailureBackoff;
+  /** Bounded queue for scrypt work (SCRYPT_CONCURRENCY, SCRYPT_QUEUE); a full queue throws BusyError, answered 503. */
+  scrypt: WorkQueue;
   /** Authenticated requests per account (RATE_LIMIT_PER_USER per minute). */
   userLimiter: KeyedLimiter;
   /** Requests with a bad token per client address, so forged tokens cannot dodge the per-IP limit. */
@@ -39,7 +46,7 @@ export function createSyncService(deps: ServerDeps): SyncService {
   const secrets = loadSecrets(config, log);
   const now = () => clock.now();
   const accounts = new AccountStore(db);
-  const records = new RecordStore(db);
+  const records = new RecordStore(db, { now, maxAccountBytes: config.ACCOUNT_MAX_BYTES, maxAccountRecords: config.ACCOUNT_MAX_RECORDS });
   const audit = new AuditLog(db);
   // Computed now, so the first sign-in with an unknown email is not slower than the rest.
   void dummyHash();
@@ -47,9 +54,12 @@ export function createSyncService(deps: ServerDeps): SyncService {
     deps,
     accounts,
     records,
+    revoked: new RevokedTokens(db),
     audit,
     secrets,
     loginLimiter: new KeyedLimiter(config.RATE_LIMIT_LOGIN, 60_000, now),
+    loginBackoff: new FailureBackoff(config.LOGIN_FAILURES_BEFORE_BACKOFF, now),
+    scrypt: new WorkQueue(config.SCRYPT_CONCURRENCY, config.SCRYPT_QUEUE),
     userLimiter: new KeyedLimiter(config.RATE_LIMIT_PER_USER, 60_000, now),
     badTokenLimiter: new KeyedLimiter(config.RATE_LIMIT_PER_IP, 60_000, now),
     now,

@@ -22,8 +22,8 @@ export type Scorer = (data: IngredientData) => ScoredIngredient;
 export class LookupError extends Error {
   override name = 'LookupError';
   constructor(
-    readonly status: 404 | 503,
-    readonly code: 'not_found' | 'upstream_unavailable' | 'upstream_rate_limited',
+    readonly status: 404 | 429 | 503,
+    readonly code: 'not_found' | 'upstream_unavailable' | 'upstream_rate_limited' | 'lookup_share_used',
     message: string,
     readonly retryAfterMs?: number,
   ) {
@@ -113,6 +113,12 @@ export interface LookupOptions {
   record?: boolean;
   /** Refetch even when the cached copy is fresh. */
   refresh?: boolean;
+  /**
+   * The asker's share of the upstream budget: called once when the answer needs the upstream (a miss or an
+   * expired entry); returns 0 to go ahead or the ms to wait. Over its share, the asker gets the stale copy
+   * when there is one, else 429. Absent for background jobs, which have their own reserve.
+   */
+  upstreamShare?: () => number;
 }
 
 export interface IngredientServiceDeps {
@@ -331,6 +337,12 @@ export class IngredientService {
     const { cache } = this.deps;
     const hit = cache.get<V | NotFoundValue>(key);
     if (hit && cache.isFresh(hit) && !opts.refresh) return this.answer(hit, false, how);
+    // Joining a lookup already under way costs the upstream nothing, so it costs no share either.
+    const wait = this.flights.has(key) ? 0 : (opts.upstreamShare?.() ?? 0);
+    if (wait > 0) {
+      if (hit) return this.answer(hit, true, how, 'this device has looked up many new foods in a short time');
+      throw new LookupError(429, 'lookup_share_used', `You have looked up many new foods in a short time; "${how.subject}" is not cached yet. Try again in ${Math.max(1, Math.ceil(wait / 1000))} s.`, wait);
+    }
     return this.flights.run(key, async () => {
       const again = cache.get<V | NotFoundValue>(key);
       if (again && cache.isFresh(again) && !opts.refresh) return this.answer(again, false, how);

@@ -19,6 +19,11 @@ export class SingleFlight {
     return p;
   }
 
+  /** True while work for `key` is running (a caller now would share it). */
+  has(key: string): boolean {
+    return this.inflight.has(key);
+  }
+
   get size(): number {
     return this.inflight.size;
   }

@@ -26,6 +26,9 @@ export function proxyConfig(fake: FakeUpstream, overrides: Record<string, string
     OFF_BASE_URL: fake.offBaseUrl,
     USDA_API_KEY: 'TEST_KEY',
     RATE_LIMIT_PER_IP: '100000000',
+    // These tests drive the shared upstream budgets from one address; the per-address share has its own tests.
+    UPSTREAM_SHARE_PER_MINUTE: '100000000',
+    UPSTREAM_SHARE_PER_HOUR: '100000000',
     UPSTREAM_TIMEOUT_MS: '5000',
     ...overrides,
   });

@@ -123,8 +123,15 @@ describe('a push storm with the server killed at random moments', () => {
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       // The storm: every client pushes batch after batch until the server dies under it.
       let dead = false;
-      const storms = clients.map(async (c) => {
+      // Sign in first (scrypt on a loaded machine can take longer than the kill window): the kill is meant to
+      // land among pushes, not sign-ins.
+      const signedIn = await Promise.all(clients.map(async (c) => {
         const http = transport(c, server.url);
+        await http.pull(0, 1);
+        return http;
+      }));
+      const storms = clients.map(async (c, i) => {
+        const http = signedIn[i]!;
         while (!dead) {
           const batch = c.inFlight ?? c.ready.shift() ?? (await nextBatch(c));
           if (!c.inFlight) for (const r of batch) c.sent.set(r.id, [...(c.sent.get(r.id) ?? []), r]);

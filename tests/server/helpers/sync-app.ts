@@ -7,7 +7,8 @@ import { SyncClient } from '../../../shared/sync/transport';
 
 /** A clock tests move by hand (token expiry, rate-limit windows, edit times). */
 export class ManualClock {
-  constructor(public t = Date.UTC(2026, 5, 1, 12)) {}
+  /** Starts at the real time (a whole second), so devices on the real clock and the server agree (the server bounds version stamps by its clock). */
+  constructor(public t = Math.floor(Date.now() / 1000) * 1000) {}
   now(): number {
     return this.t;
   }
@@ -17,7 +18,8 @@ export class ManualClock {
   }
 }
 
-export const BASE_URL = 'http://aurea.test';
+/** https: the client refuses plain http to anything but this computer. */
+export const BASE_URL = 'https://aurea.test';
 
 export interface TestApp {
   server: AureaServer;
