@@ -12,6 +12,7 @@ import { BUILTIN_SYMPTOMS, CYCLE_PHASES, polarityOf, type CyclePhase, type Sympt
 import { dayNumber } from '../util/dates';
 import { mannWhitneyFromRankSum, midranks, oneWayAnova, pearsonTwoSided, pointBiserial, welchTTest, linearTrend } from '../stats';
 import { byCodePoint } from './order';
+import { explainFindings } from './explained';
 import type {
   AnalyseOptions,
   CycleResult,
@@ -29,7 +30,7 @@ import type {
 } from './types';
 
 /** Bump when a rule changes, so cached results computed by an older engine are recomputed. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /** Days needed with and without a food before it is tested. */
 export const MIN_DAYS_PER_GROUP = 4;
@@ -186,6 +187,7 @@ export function analyseDiary(logs: readonly DiaryEntry[], options: AnalyseOption
     seasonal: [],
     symptoms: [],
     untested: [],
+    explained: [],
   };
   if (L === 0) return result;
 
@@ -460,6 +462,8 @@ export function analyseDiary(logs: readonly DiaryEntry[], options: AnalyseOption
       } satisfies SeasonalResult);
     }
   }
+  // "Explained by": a layer over the findings above, which it leaves exactly as they are.
+  result.explained = explainFindings(sorted, result);
   return result;
 }
 

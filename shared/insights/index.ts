@@ -8,3 +8,4 @@ export { describeInsights, evidenceStrength, ASSOCIATION_NOTE, type DescribeCont
 export { ingredientLinks, type IngredientLink } from './links';
 export { logsHash, canonicalDiary, fnv1a64 } from './hash';
 export { byCodePoint } from './order';
+export { explainFindings, pairEvidence, findingsOf, indexDiary, meetsRule, explanationOf, EXPLAINED_MIN_OVERLAP, EXPLAINED_ALPHA, EXPLAINED_MIN_GROUP, type Finding, type PairEvidence, type DiaryIndex } from './explained';
