@@ -467,8 +467,13 @@ export function analyseDiary(logs: readonly DiaryEntry[], options: AnalyseOption
   return result;
 }
 
-/** The §4 report (what `aurea insights --json` prints): exactly these keys, in this order. */
+/** The §4 report (the shape of scipy's ref.json): exactly these keys, in this order. */
 export function insightsReport(result: InsightsReport): InsightsReport {
   const { log_count, tests, triggers, lags, cycle, weekday, trend } = result;
   return { log_count, tests, triggers, lags, cycle, weekday, trend };
+}
+
+/** What `aurea insights --json` prints: the §4 report, then the layers beyond the ADR (`explained`). */
+export function insightsJson(result: InsightsReport & Pick<InsightsResult, 'explained'>): InsightsReport & Pick<InsightsResult, 'explained'> {
+  return { ...insightsReport(result), explained: result.explained };
 }

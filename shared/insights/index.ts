@@ -3,7 +3,7 @@
  * Web Worker): analyseDiary → describeInsights / ingredientLinks, cached under logsHash.
  */
 export * from './types';
-export { analyseDiary, insightsReport, ENGINE_VERSION, MIN_DAYS_PER_GROUP, MIN_LAG_PAIRS, MAX_LAG, SIGNIFICANCE, TRIGGERS_PER_SYMPTOM, SEASONAL_MIN_MONTHS } from './analyse';
+export { analyseDiary, insightsReport, insightsJson, ENGINE_VERSION, MIN_DAYS_PER_GROUP, MIN_LAG_PAIRS, MAX_LAG, SIGNIFICANCE, TRIGGERS_PER_SYMPTOM, SEASONAL_MIN_MONTHS } from './analyse';
 export { describeInsights, evidenceStrength, ASSOCIATION_NOTE, type DescribeContext, type InsightItem, type InsightKind, type GapSubject, type Strength } from './describe';
 export { ingredientLinks, type IngredientLink } from './links';
 export { logsHash, canonicalDiary, fnv1a64 } from './hash';
