@@ -57,18 +57,19 @@ export interface DiaryIndex {
   firstDay: number;
   /** logAt[day − firstDay] = index of that day's log, or −1. */
   logAt: Int32Array;
-  foods: ReadonlySet<string>[];
 }
 
 export function indexDiary(logs: readonly DiaryEntry[]): DiaryIndex {
-  const sorted = [...logs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let inOrder = true;
+  for (let i = 1; i < logs.length && inOrder; i++) inOrder = logs[i - 1]!.date < logs[i]!.date;
+  const sorted = inOrder ? logs : [...logs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const L = sorted.length;
   const day = new Int32Array(L);
   for (let i = 0; i < L; i++) day[i] = dayNumber(sorted[i]!.date);
   const firstDay = L > 0 ? day[0]! : 0;
   const logAt = new Int32Array(L > 0 ? day[L - 1]! - firstDay + 1 : 0).fill(-1);
   for (let i = 0; i < L; i++) logAt[day[i]! - firstDay] = i;
-  return { logs: sorted, day, firstDay, logAt, foods: sorted.map((l) => new Set(l.ingredients)) };
+  return { logs: sorted, day, firstDay, logAt };
 }
 
 /**
@@ -85,7 +86,7 @@ function exposure(ix: DiaryIndex, f: Finding): Int8Array {
     }
     const k = ix.day[i]! - f.lag - ix.firstDay;
     const j = k >= 0 ? ix.logAt[k]! : -1;
-    out[i] = j < 0 ? -1 : ix.foods[j]!.has(f.ingredient) ? 1 : 0;
+    out[i] = j < 0 ? -1 : ix.logs[j]!.ingredients.includes(f.ingredient) ? 1 : 0;
   }
   return out;
 }
