@@ -45,6 +45,7 @@ export const run: Command = async (args, io) => {
   const span = result.first_date ? ` from ${result.first_date} to ${result.last_date}` : '';
   out.push(`${path}: ${result.log_count} log${result.log_count === 1 ? '' : 's'}${span}`);
   section('Foods linked to worse symptoms', of('trigger', 'delayed').filter((i) => i.direction === 'worse'), out);
+  section('Foods that only look linked (eaten with a likelier trigger)', of('explained'), out);
   section('Foods linked to better days', of('protective', 'delayed').filter((i) => i.direction === 'better'), out);
   section('No standout foods', of('no_triggers'), out);
   section('Cycle, week and time', of('cycle', 'weekday', 'trend', 'seasonal'), out);

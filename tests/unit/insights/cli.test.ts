@@ -109,3 +109,16 @@ describe('aurea insights', () => {
     expect(JSON.parse(out)).toEqual({ log_count: 0, tests: [], triggers: [], lags: [], cycle: [], weekday: [], trend: [], explained: [] });
   });
 });
+
+describe('aurea insights, plain text, with an explained finding', () => {
+  it('lists it apart from the triggers, with the likelier trigger named', async () => {
+    const c = golden('explained-by');
+    const { code, out } = await aurea('insights', write('explained-text.json', c.export));
+    expect(code).toBe(0);
+    const [triggers, rest] = out.split('Foods that only look linked (eaten with a likelier trigger)');
+    expect(rest).toContain('Coconut milk looks linked to more bloating, but it is almost always eaten with onion; on days without onion it makes no clear difference.');
+    expect(rest).toContain('Milk looks linked to lower energy the next day, but it is mostly eaten with coffee');
+    expect(triggers).not.toContain('coconut milk');
+    expect(triggers).toContain('On days you had onion');
+  });
+});
