@@ -1,6 +1,8 @@
 import { SIGNIFICANCE } from './analyse';
 import { evidenceStrength, type Strength } from './describe';
-import type { Direction, InsightsResult } from './types';
+import { explanationOf } from './explained';
+import type { SymptomPolarity } from '../schema';
+import type { Direction, ExplainedFinding, InsightsResult } from './types';
 
 /** One symptom a food is linked to in this diary (for the food card's "linked to your symptoms"). */
 export interface IngredientLink {
@@ -14,17 +16,23 @@ export interface IngredientLink {
   /** Mean symptom on (or `lag` days after) days with / without the food. */
   mean_with: number | null;
   mean_without: number | null;
+  polarity: SymptomPolarity;
+  /** Set when the link is explained by a co-occurring stronger one: then it is not a trigger to avoid. */
+  explained?: ExplainedFinding;
 }
 
 /**
  * Foods → the symptoms they are significantly linked to: every same-day test with p_adjusted < 0.05
  * (triggers beyond the top five too, and protective links with direction 'better') and every delayed
- * effect. Strongest first within a food.
+ * effect. Strongest first within a food. A link explained by another food carries that explanation.
  */
-export function ingredientLinks(result: Pick<InsightsResult, 'tests' | 'delayed' | 'symptoms'>): Map<string, IngredientLink[]> {
+export function ingredientLinks(result: Pick<InsightsResult, 'tests' | 'delayed' | 'symptoms'> & { explained?: InsightsResult['explained'] }): Map<string, IngredientLink[]> {
   const polarity = new Map(result.symptoms.map((s) => [s.symptom, s.polarity]));
   const links = new Map<string, IngredientLink[]>();
-  const add = (food: string, link: IngredientLink) => {
+  const add = (food: string, plain: Omit<IngredientLink, 'polarity'>) => {
+    const link: IngredientLink = { ...plain, polarity: polarity.get(plain.symptom) ?? 'higher_is_worse' };
+    const explained = plain.direction === 'worse' ? explanationOf(result.explained ?? [], food, plain.symptom, plain.lag) : undefined;
+    if (explained) link.explained = explained;
     const list = links.get(food);
     if (list) list.push(link);
     else links.set(food, [link]);

@@ -2,6 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IngredientLink, InsightItem, InsightsResult } from '../../../shared/insights';
+import { explainedSentence } from '../../../shared/insights/explained-words';
 import { appDb, type AureaDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
 import { gateway } from '../../gateway';
@@ -101,6 +102,8 @@ const LAG_WORDS = ['on days with', 'the day after', 'two days after', 'three day
 export function linkSentences(food: string, links: readonly IngredientLink[], labelOf: (key: string) => string): { symptom: string; sentence: string }[] {
   return links.map((l) => {
     const label = labelOf(l.symptom).toLowerCase();
+    // Explained by another food: say so, and name that food, rather than call this one a trigger.
+    if (l.explained) return { symptom: l.symptom, sentence: explainedSentence(l.explained, { name: label, polarity: l.polarity }) };
     const w = l.mean_with === null ? '?' : l.mean_with.toFixed(1);
     const wo = l.mean_without === null ? '?' : l.mean_without.toFixed(1);
     const when = l.lag === 0 ? `on days with ${food}` : `${LAG_WORDS[l.lag] ?? `${l.lag} days after`} ${food}`;

@@ -36,3 +36,17 @@ describe('ingredientLinks', () => {
     expect(ingredientLinks(analyseDiary([])).size).toBe(0);
   });
 });
+
+describe('ingredientLinks with an explained finding', () => {
+  it('marks the rider with its explanation and keeps the real trigger plain', async () => {
+    const { generateDiary } = await import('../../../shared/demo');
+    const result = analyseDiary(generateDiary({ persona: 'decoy', seed: 2 }).logs);
+    const links = ingredientLinks(result);
+    const coconut = links.get('coconut milk')?.find((l) => l.symptom === 'bloating' && l.lag === 1);
+    expect(coconut?.explained).toMatchObject({ by_ingredient: 'onion', by_lag_days: 1 });
+    expect(coconut?.polarity).toBe('higher_is_worse');
+    const onion = links.get('onion')?.find((l) => l.symptom === 'bloating' && l.lag === 1);
+    expect(onion).toBeDefined();
+    expect(onion!.explained).toBeUndefined();
+  });
+});
