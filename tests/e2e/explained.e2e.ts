@@ -59,4 +59,12 @@ test('Insights says a food eaten with the real trigger only looks linked, and na
   await expect(page.getByRole('status').filter({ hasText: 'mostly eaten with onion' }).or(page.getByRole('status').filter({ hasText: 'eaten with onion' }))).toContainText(item!.sentence);
   await page.getByRole('button', { name: 'Test onion instead' }).click();
   await expect(page.getByLabel('Food to test')).toHaveValue('onion');
+
+  // The report over the whole diary says the same, apart from the foods linked to worse symptoms.
+  await page.goto(`/report?from=${diary.logs[0]!.date}&to=${diary.logs.at(-1)!.date}`);
+  const report = page.getByRole('article', { name: 'Report' });
+  await expect(report.getByText(item!.sentence)).toBeVisible();
+  await expect(report.locator('table').filter({ hasText: 'coconut milk' })).toHaveCount(0);
+  await expect(report.getByRole('listitem').filter({ hasText: 'The day after you have onion' })).toBeVisible();
+  await expect(report.getByRole('listitem').filter({ hasText: 'The day after you have coconut milk' })).toHaveCount(0);
 });
