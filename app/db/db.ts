@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DailyLog, SymptomDefinition } from '../../shared/schema';
+import { UNNAMED_MEAL_ID } from '../../shared/diary/meals';
 import type { SyncAccountRow, SyncDocRow, SyncMetaRow, SyncOutboxRow } from '../sync/types';
 
 /** A key/value setting (theme, cycle tracking, first-run state, reminder time …). */
@@ -70,6 +71,7 @@ export interface ChallengeRow {
  *     caches for insights and foods; models, predictions, saved meals and re-challenges.
  * 3 — sync (app/sync): the outbox of local changes, the sync documents, the engine's state and status, and
  *     this device's account (keys as non-extractable CryptoKeys). Empty until sync is turned on.
+ * 4 — meals: every day holds its foods in meals; a day logged before becomes one meal without a name.
  */
 export class AureaDb extends Dexie {
   logs!: EntityTable<DailyLog, 'date'>;
@@ -122,6 +124,18 @@ export class AureaDb extends Dexie {
       syncMeta: '&key',
       syncAccount: '&id',
     });
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('logs')
+          .toCollection()
+          .modify((log: Partial<DailyLog>) => {
+            if (log.meals) return;
+            const foods = log.ingredients ?? [];
+            log.meals = foods.length ? [{ id: UNNAMED_MEAL_ID, name: '', time: null, ingredients: [...foods] }] : [];
+          });
+      });
   }
 }
 

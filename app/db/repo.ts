@@ -1,9 +1,13 @@
 import * as z from 'zod/mini';
-import { BUILTIN_SYMPTOMS, logInput, symptomDefinition, symptomPolarity, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
+import { BUILTIN_SYMPTOMS, logInput, symptomDefinition, symptomPolarity, symptomKeyFor, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
 import { buildLog, byDate, cleanIngredients } from '../../shared/diary/logs';
 import { planImport, type ImportPlan } from '../../shared/diary/import';
 import { buildExportFile, logsToCsv } from '../../shared/diary/export';
-import type { AureaDb, SavedMealRow } from './db';
+import { planExtras, type ExtrasPlan } from '../../shared/diary/import-extras';
+import { exportedChallenge } from '../../shared/schema/export';
+import type { Json } from '../../shared/sync/doc';
+import type { AureaDb, ChallengeRow, SavedMealRow } from './db';
+import { PORTABLE_SETTINGS, SETTINGS } from './settings-schema';
 
 /** Thrown for input a person can fix; the message is shown as is. */
 export class InputError extends Error {
@@ -183,21 +187,11 @@ const newSymptom = z.object({
   polarity: symptomPolarity,
 });
 
-/** Key for a custom symptom label: lower case, spaces as underscores ("Joint pain" → "joint_pain"). */
-export function symptomKeyFor(label: string): string {
-  return label
-    .normalize('NFKC')
-    .toLowerCase()
-    .trim()
-    .replace(/[^\p{Ll}\p{Lo}\p{N} _-]/gu, '')
-    .replace(/\s+/g, '_');
-}
-
 export async function addCustomSymptom(db: AureaDb, input: { label: string; polarity: SymptomDefinition['polarity'] }): Promise<SymptomDefinition> {
   const parsed = newSymptom.safeParse(input);
   if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
   const key = symptomKeyFor(parsed.data.label);
-  if (!key) throw new InputError('Use letters or digits in the symptom name');
+  if (!key) throw new InputError('Use letters, digits or an emoji in the symptom name');
   const existing = await symptomDefinitions(db);
   if (existing.some((s) => s.key === key)) throw new InputError(`You already track "${parsed.data.label}"`);
   const def: SymptomDefinition = { key, label: parsed.data.label, polarity: parsed.data.polarity, builtin: false };
@@ -228,9 +222,33 @@ export async function setSetting(db: AureaDb, key: string, value: unknown): Prom
   );
 }
 
+/** The whole diary as an export file (format version 2): days with meals, symptoms, saved meals, re-challenges, settings. */
 export async function buildExport(db: AureaDb, now: Date = new Date()): Promise<ExportFile> {
-  const [logs, defs] = await Promise.all([allLogs(db), symptomDefinitions(db)]);
-  return buildExportFile(logs, defs, now.toISOString());
+  const [logs, defs, saved, challenges, rows] = await Promise.all([allLogs(db), symptomDefinitions(db), db.meals.toArray(), db.challenges.toArray(), db.settings.bulkGet([...PORTABLE_SETTINGS])]);
+  const settings: Record<string, Json> = {};
+  PORTABLE_SETTINGS.forEach((key, i) => {
+    const value = rows[i]?.value;
+    if (value !== undefined && SETTINGS[key].schema.safeParse(value).success) settings[key] = value as Json;
+  });
+  return buildExportFile(logs, defs, now.toISOString(), {
+    savedMeals: saved.map((m) => ({ id: m.id, name: m.name, ingredients: m.ingredients, created_at: m.created_at, used_count: m.used_count })),
+    challenges: challenges.flatMap((c) => {
+      const parsed = exportedChallenge.safeParse(c);
+      return parsed.success ? [parsed.data] : [];
+    }),
+    settings,
+  });
+}
+
+/** Whether an imported setting is one of the person's choices, with a valid value. */
+function portableSetting(key: string, value: unknown): boolean {
+  return (PORTABLE_SETTINGS as readonly string[]).includes(key) && SETTINGS[key as (typeof PORTABLE_SETTINGS)[number]].schema.safeParse(value).success;
+}
+
+/** What an import adds beside the days: saved meals, re-challenges and settings (nothing written). */
+export async function previewImportExtras(db: AureaDb, file: ExportFile, now: Date = new Date()): Promise<ExtrasPlan> {
+  const [savedMeals, challenges] = await Promise.all([db.meals.toArray(), db.challenges.toArray()]);
+  return planExtras(file, { savedMeals, challenges }, portableSetting, now.toISOString());
 }
 
 export async function buildCsv(db: AureaDb): Promise<string> {
@@ -250,7 +268,7 @@ export async function previewImport(db: AureaDb, file: ExportFile, now: Date = n
  */
 export async function applyImport(db: AureaDb, file: ExportFile, now: Date = new Date()): Promise<ImportPlan> {
   return guardedWrite(() =>
-    db.transaction('rw', [db.logs, db.symptoms, ...hookTables(db)], async () => {
+    db.transaction('rw', [db.logs, db.symptoms, db.meals, db.challenges, db.settings, ...hookTables(db)], async () => {
       const plan = await previewImport(db, file, now);
       if (plan.newSymptoms.length || plan.undefinedSymptoms.length) {
         await changeSymptoms(db, async () => {
@@ -267,6 +285,15 @@ export async function applyImport(db: AureaDb, file: ExportFile, now: Date = new
       const before = changeHooks.length && plan.writes.length ? await db.logs.bulkGet(plan.writes.map((l) => l.date)) : [];
       if (plan.writes.length) await db.logs.bulkPut(plan.writes);
       for (const [i, log] of plan.writes.entries()) for (const h of changeHooks) await h(db, { type: 'put', log, before: before[i] });
+      // Format version 2 carries the rest of the diary: saved meals, re-challenges and settings.
+      const extras = await previewImportExtras(db, file, now);
+      if (extras.savedMeals.length) await db.meals.bulkPut(extras.savedMeals);
+      if (extras.challenges.length) await db.challenges.bulkPut(extras.challenges as ChallengeRow[]);
+      for (const [key, value] of Object.entries(extras.settings)) {
+        const prev = settingHooks.hooks.length ? (await db.settings.get(key))?.value : undefined;
+        await db.settings.put({ key, value });
+        for (const h of settingHooks.hooks) await h(db, { key, before: prev, after: value });
+      }
       return plan;
     }),
   );

@@ -7,9 +7,7 @@ import { useSetting } from './state/settings';
 import { TodayPage } from './pages/TodayPage';
 // Eager: it is the first page a new person sees at the start URL, so it should not wait for a chunk.
 import { WelcomePage } from './pages/WelcomePage';
-import { linkSentences, useBackgroundInsights, useIngredientLinks } from './state/insights';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { symptomDefinitions } from '../db/repo';
+import { useBackgroundInsights, usePersonalFindings } from './state/insights';
 import { SyncStatusPill } from '../sync/SyncStatusPill';
 import { DemoBanner } from './components/DemoBanner';
 import { Nudges } from './components/Nudges';
@@ -112,10 +110,8 @@ export function App() {
 
 /** The Foods page with "linked to your symptoms" filled in from the person's own insights. */
 function FoodsRoute() {
-  const links = useIngredientLinks();
-  const defs = useLiveQuery(() => symptomDefinitions(appDb()), []);
-  const labelOf = (k: string) => defs?.find((d) => d.key === k)?.label ?? k;
-  return <FoodsPage personalFor={(name) => (links === null ? null : linkSentences(name, links.get(name) ?? [], labelOf))} />;
+  const findings = usePersonalFindings();
+  return <FoodsPage personalFor={(name) => (findings === null ? null : findings(name))} />;
 }
 
 /** Opening the app at its start URL for the first time (no logs, never set up) shows the welcome steps. */

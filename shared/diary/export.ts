@@ -1,14 +1,29 @@
-import type { DailyLog, ExportFile, SymptomDefinition } from '../schema';
+import { CURRENT_EXPORT_VERSION, type DailyLog, type ExportedChallenge, type ExportedSavedMeal, type ExportFile, type SymptomDefinition } from '../schema';
+import type { Json } from '../sync/doc';
 import { byDate, toExportedLog } from './logs';
+import { mealsLine } from './meals';
 
-/** The `aurea.export` v1 file for a diary (DESIGN §2), logs by date, custom symptoms included. */
-export function buildExportFile(logs: readonly DailyLog[], symptoms: readonly SymptomDefinition[], nowIso: string): ExportFile {
+/** What a version 2 export carries beside the logs, so moving by file loses nothing. */
+export interface ExportExtras {
+  savedMeals?: readonly ExportedSavedMeal[];
+  challenges?: readonly ExportedChallenge[];
+  settings?: Readonly<Record<string, Json>>;
+}
+
+/**
+ * The `aurea.export` file for a diary (DESIGN §2, format version 2): logs by date with their meals,
+ * custom symptoms, saved meals, re-challenges and the person's settings.
+ */
+export function buildExportFile(logs: readonly DailyLog[], symptoms: readonly SymptomDefinition[], nowIso: string, extras: ExportExtras = {}): ExportFile {
   return {
     format: 'aurea.export',
-    version: 1,
+    version: CURRENT_EXPORT_VERSION,
     exported_at: nowIso,
     symptom_definitions: symptoms.filter((s) => !s.builtin),
     logs: byDate(logs).map(toExportedLog),
+    saved_meals: [...(extras.savedMeals ?? [])],
+    challenges: [...(extras.challenges ?? [])],
+    settings: { ...(extras.settings ?? {}) },
   };
 }
 
@@ -20,15 +35,16 @@ function csvCell(value: string): string {
 }
 
 /**
- * One row per log: date, ingredients (joined with "; "), one column per symptom, cycle phase, notes.
+ * One row per log: date, ingredients (joined with "; "), meals ("Breakfast 08:30: oats, milk | Lunch: soup"),
+ * one column per symptom, cycle phase, notes.
  * Symptom columns are the built-ins first, then every other symptom seen, so no value is dropped.
  */
 export function logsToCsv(logs: readonly DailyLog[], symptoms: readonly SymptomDefinition[]): string {
   const keys = symptoms.map((s) => s.key);
   for (const log of logs) for (const k of Object.keys(log.symptoms)) if (!keys.includes(k)) keys.push(k);
-  const header = ['date', 'ingredients', ...keys, 'cycle_phase', 'notes'];
+  const header = ['date', 'ingredients', 'meals', ...keys, 'cycle_phase', 'notes'];
   const rows = byDate(logs).map((log) =>
-    [log.date, log.ingredients.join('; '), ...keys.map((k) => (log.symptoms[k] === undefined ? '' : String(log.symptoms[k]))), log.cycle_phase ?? '', log.notes ?? '']
+    [log.date, log.ingredients.join('; '), log.meals ? mealsLine(log) : '', ...keys.map((k) => (log.symptoms[k] === undefined ? '' : String(log.symptoms[k]))), log.cycle_phase ?? '', log.notes ?? '']
       .map(csvCell)
       .join(','),
   );

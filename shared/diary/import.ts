@@ -1,5 +1,6 @@
 import type { DailyLog, ExportFile, ExportedLog, SymptomDefinition } from '../schema';
 import { cleanIngredients, sameContent } from './logs';
+import { cleanMeals, dayIngredients } from './meals';
 
 export interface ImportPlan {
   /** Logs to write, already in their stored form. */
@@ -66,6 +67,11 @@ function storedFromExported(entry: ExportedLog, current: DailyLog | undefined, n
   };
   if (entry.notes?.trim()) log.notes = entry.notes.trim();
   else delete log.notes;
+  // A day with meals (format version 2): its foods are the union of its meals' foods, whatever the file says.
+  if (entry.meals) {
+    log.meals = cleanMeals(entry.meals);
+    log.ingredients = dayIngredients(log.meals);
+  } else delete log.meals;
   return log;
 }
 

@@ -1,19 +1,8 @@
-import { normaliseIngredient } from '../ingredients/normalise';
 import type { DailyLog, ExportedLog, LogInput } from '../schema';
+import { cleanIngredients } from './ingredients';
+import { cleanMeals, dayIngredients } from './meals';
 
-/** Normalised, de-duplicated ingredient names in the order first given; empty names dropped. */
-export function cleanIngredients(names: readonly string[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const raw of names) {
-    const n = normaliseIngredient(raw);
-    if (n && !seen.has(n)) {
-      seen.add(n);
-      out.push(n);
-    }
-  }
-  return out;
-}
+export { cleanIngredients };
 
 /**
  * Builds the stored log for a day from what the person entered. Saving a date that already has a
@@ -33,14 +22,20 @@ export function buildLog(input: LogInput, existing: DailyLog | undefined, nowIso
   };
   if (notes) log.notes = notes;
   else delete log.notes;
+  // With meals, the day's foods are their union (the analysis reads `ingredients`); without, none are kept.
+  if (input.meals) {
+    log.meals = cleanMeals(input.meals);
+    log.ingredients = dayIngredients(log.meals);
+  } else delete log.meals;
   // A demo day the person edits and saves becomes their own data.
   delete log.demo;
   return log;
 }
 
 /** The fields that make two logs the same day's record (ids and timestamps aside). */
-export function sameContent(a: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes'>, b: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes'>): boolean {
+export function sameContent(a: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes' | 'meals'>, b: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes' | 'meals'>): boolean {
   if ((a.cycle_phase ?? null) !== (b.cycle_phase ?? null)) return false;
+  if (JSON.stringify(a.meals ?? null) !== JSON.stringify(b.meals ?? null)) return false;
   if ((a.notes ?? '') !== (b.notes ?? '')) return false;
   if (a.ingredients.length !== b.ingredients.length || a.ingredients.some((x, i) => x !== b.ingredients[i])) return false;
   const ka = Object.keys(a.symptoms).sort();

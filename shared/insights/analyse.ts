@@ -13,6 +13,7 @@ import { dayNumber } from '../util/dates';
 import { mannWhitneyFromRankSum, midranks, oneWayAnova, pearsonTwoSided, pointBiserial, welchTTest, linearTrend } from '../stats';
 import { byCodePoint } from './order';
 import { explainFindings } from './explained';
+import { SIGNIFICANCE } from './voice';
 import type {
   AnalyseOptions,
   CycleResult,
@@ -36,7 +37,8 @@ export const ENGINE_VERSION = 2;
 export const MIN_DAYS_PER_GROUP = 4;
 export const MIN_LAG_PAIRS = 8;
 export const MAX_LAG = 3;
-export const SIGNIFICANCE = 0.05;
+// The significance level lives with the words for it (voice.ts), which every page loads without the engine.
+export { SIGNIFICANCE };
 export const TRIGGERS_PER_SYMPTOM = 5;
 /** Seasonal month means need a diary spanning more than this many months. */
 export const SEASONAL_MIN_MONTHS = 3;

@@ -4,13 +4,14 @@
  * in the person's own diary; they never claim that a food causes a symptom.
  */
 import { BUILTIN_SYMPTOMS, CYCLE_PHASES, type CyclePhase, type SymptomDefinition, type SymptomPolarity } from '../schema';
-import { MIN_DAYS_PER_GROUP, MIN_LAG_PAIRS, SIGNIFICANCE } from './analyse';
+import { MIN_DAYS_PER_GROUP, MIN_LAG_PAIRS } from './analyse';
 import { byCodePoint } from './order';
 import { explanationOf } from './explained';
 import { explainedHeadline, explainedSentence } from './explained-words';
 import type { DelayedEffect, Direction, ExplainedFinding, InsightsResult, SymptomCoverage, TriggerTest } from './types';
+import { changeWords as changeWordsFor, evidenceStrength, formatMean, formatP, inSentence, strengthPhrase, type NumberRow, type Strength } from './voice';
 
-export type Strength = 'strong' | 'moderate' | 'weak' | 'none';
+export { evidenceStrength, type Strength } from './voice';
 
 export type InsightKind =
   | 'trigger'
@@ -61,12 +62,6 @@ export interface DescribeContext {
 export const ASSOCIATION_NOTE =
   'These are patterns in your own diary, not proof of cause: a food can go with a symptom because of something else eaten or done on the same days.';
 
-/** Strength of evidence from a (corrected) p-value. */
-export function evidenceStrength(p: number | null): Strength {
-  if (p === null || !(p < SIGNIFICANCE)) return 'none';
-  return p < 0.001 ? 'strong' : p < 0.01 ? 'moderate' : 'weak';
-}
-
 const DAYS_PER_MONTH = 365.25 / 12;
 /** A trend is only put into words over at least four weeks and 8 ratings (3 points make a line, not a trend). */
 const TREND_MIN_SPAN_DAYS = 28;
@@ -77,26 +72,16 @@ const LAG_WHEN = ['the same day', 'the next day', 'two days later', 'three days 
 const one = (v: number | null): string => (v === null ? '–' : v.toFixed(1));
 const count = (n: number, word: string, plural = `${word}s`): string => `${n} ${n === 1 ? word : plural}`;
 
-function pText(p: number | null): string {
-  if (p === null) return 'p not defined';
-  if (p < 0.001) return 'p < 0.001';
-  return `p = ${Number(p.toPrecision(2))}`;
-}
-
-function evidence(p: number | null, after?: string): string {
+/** The strength in words only: p-values, tests and corrections are behind "Show the numbers" (findingNumbers). */
+function evidence(p: number | null): string {
   const s = evidenceStrength(p);
-  const words = s === 'none' ? 'no clear difference' : `${s} evidence`;
-  return `${words}, ${pText(p)}${after ? ` ${after}` : ''}`;
+  return s === 'none' ? 'no clear difference' : strengthPhrase(s);
 }
 
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('en') + s.slice(1);
 }
 
-/** "Bloating" → "bloating", but "IBS pain" stays as written. */
-function inSentence(label: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLocaleLowerCase('en') + label.slice(1) : label;
-}
 
 interface SymptomWords {
   key: string;
@@ -108,12 +93,7 @@ interface SymptomWords {
 
 /** "more bloating" / "less bloating" / "lower energy" / "better energy". */
 function changeWords(w: SymptomWords, direction: Direction): string {
-  if (w.polarity === 'higher_is_worse') return `${direction === 'worse' ? 'more' : 'less'} ${w.name}`;
-  return `${direction === 'worse' ? 'lower' : 'better'} ${w.name}`;
-}
-
-function foodsTested(m: number): string {
-  return `after correcting for ${count(m, 'food')} tested`;
+  return changeWordsFor(w, direction);
 }
 
 /**
@@ -137,7 +117,7 @@ export function describeInsights(result: InsightsResult, context: DescribeContex
     const sw = w(t.symptom);
     const direction: Direction = kind === 'trigger' ? 'worse' : 'better';
     const m = tested.get(t.symptom) ?? 0;
-    const detail = `(${count(t.n_present, 'day')} with, ${t.n_absent} without; ${evidence(t.p_adjusted, foodsTested(m))})`;
+    const detail = `(${count(t.n_present, 'day')} with, ${t.n_absent} without; ${evidence(t.p_adjusted)})`;
     const sentence =
       kind === 'trigger'
         ? `On days you had ${t.ingredient}, your ${sw.name} averaged ${one(t.mean_present)} vs ${one(t.mean_absent)} without it ${detail}.`
@@ -182,7 +162,7 @@ export function describeInsights(result: InsightsResult, context: DescribeContex
       headline: `${capitalise(d.ingredient)}: linked to ${changeWords(sw, d.direction)} ${when}`,
       sentence:
         `${lead} ${d.ingredient}, your ${sw.name} averages ${one(d.mean_with)} vs ${one(d.mean_without)} otherwise ` +
-        `(${count(d.n_pairs, 'pair')} of days; ${evidence(d.p_adjusted, foodsTested(m))}).`,
+        `(${count(d.n_pairs, 'pair')} of days; ${evidence(d.p_adjusted)}).`,
       strength: evidenceStrength(d.p_adjusted),
       numbers: {
         mean_with: d.mean_with,
@@ -298,7 +278,7 @@ export function describeInsights(result: InsightsResult, context: DescribeContex
       sentence = `Your ${sw.name} has been ${verb} by about ${amount} points a month (${evidence(t.p_value)}).`;
       headline = `${capitalise(sw.name)} has been ${verb}`;
     } else {
-      sentence = `Your ${sw.name} has held steady over time (no clear trend, ${pText(t.p_value)}).`;
+      sentence = `Your ${sw.name} has held steady over time (no clear trend).`;
       headline = `${capitalise(sw.name)}: steady over time`;
     }
     items.push({
@@ -455,4 +435,76 @@ function dataGaps(result: InsightsResult, w: (s: string) => SymptomWords, span: 
     );
   }
   return gaps;
+}
+
+const fixed = (v: number | null | undefined, digits: number): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
+const whole = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : String(v));
+
+/**
+ * "Show the numbers": the counts, means, test and p-values behind one finding, for the person who
+ * asks (and for their clinician). The sentences themselves stay in plain words.
+ */
+export function findingNumbers(item: InsightItem): NumberRow[] {
+  const n = item.numbers;
+  const rows: NumberRow[] = [];
+  const add = (label: string, value: string) => rows.push({ label, value });
+  switch (item.kind) {
+    case 'trigger':
+    case 'protective':
+      add('Days with the food', whole(n.days_with));
+      add('Days without it', whole(n.days_without));
+      add('Average with', formatMean(n.mean_with));
+      add('Average without', formatMean(n.mean_without));
+      add('Correlation (point-biserial r)', fixed(n.correlation, 3));
+      add('Test', 'Mann-Whitney U, two-sided');
+      add('p', formatP(n.p_value));
+      add(`Adjusted p (Bonferroni, ${whole(n.foods_tested)} foods)`, formatP(n.p_adjusted));
+      break;
+    case 'delayed':
+      add('Pairs of days', whole(n.pairs));
+      add('Average after the food', formatMean(n.mean_with));
+      add('Average otherwise', formatMean(n.mean_without));
+      add('Correlation (Pearson r)', fixed(n.correlation, 3));
+      add('Test', `Pearson correlation at a ${item.lag ?? 0}-day delay, two-sided`);
+      add('p', formatP(n.p_value));
+      add(`Adjusted p (Bonferroni, ${whole(n.foods_tested)} foods)`, formatP(n.p_adjusted));
+      break;
+    case 'explained': {
+      // The finding's own numbers (same day or delayed), then what the "explained by" rule weighed.
+      const by = item.explained_by?.ingredient ?? 'the other food';
+      rows.push(...findingNumbers({ ...item, kind: item.lag ? 'delayed' : 'trigger' }));
+      add(`Its days that are also ${by} days`, n.overlap === null || n.overlap === undefined ? '–' : `${Math.round(n.overlap * 100)} %`);
+      add(`p without ${by} (Mann-Whitney U)`, formatP(n.p_without));
+      add(`p of ${by} without ${item.ingredient ?? 'it'}`, formatP(n.p_by_without));
+      break;
+    }
+    case 'cycle':
+      for (const p of CYCLE_PHASES) if (n[`mean_${p}`] !== undefined) add(`Average, ${p} phase`, formatMean(n[`mean_${p}`]));
+      add('Test', 'One-way ANOVA across phases');
+      add('F', fixed(n.f_statistic, 3));
+      add('p', formatP(n.p_value));
+      break;
+    case 'weekday':
+      add('Average on weekdays', formatMean(n.weekday_mean));
+      add('Average at weekends', formatMean(n.weekend_mean));
+      add('Test', "Welch's t-test");
+      add('t', fixed(n.t_statistic, 3));
+      add('p', formatP(n.p_value));
+      break;
+    case 'trend':
+      add('Change per month', fixed(n.change_per_month, 3));
+      add('Test', 'Linear regression on days since the first log');
+      add('p', formatP(n.p_value));
+      break;
+    case 'seasonal':
+      add('Average in the worst month', formatMean(n.worst_month_mean));
+      add('Average across the year', formatMean(n.overall_mean));
+      add('Test', 'One-way ANOVA across months');
+      add('F', fixed(n.f_statistic, 3));
+      add('p', formatP(n.p_value));
+      break;
+    default:
+      for (const [k, v] of Object.entries(n)) add(k.replace(/_/g, ' '), v === null ? '–' : String(Number(v.toPrecision(4))));
+  }
+  return rows;
 }

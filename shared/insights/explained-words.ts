@@ -6,6 +6,7 @@
  */
 import type { SymptomPolarity } from '../schema';
 import type { ExplainedFinding } from './types';
+import { changeWords, lagWords } from './voice';
 
 export interface ExplainedSymptomWords {
   /** Lower-case symptom name for mid-sentence use ("bloating", "energy"). */
@@ -15,15 +16,14 @@ export interface ExplainedSymptomWords {
 
 /** At or above this overlap the other food is "almost always" there. */
 const ALMOST_ALWAYS = 0.9;
-const WHEN = ['', ' the next day', ' two days later', ' three days later'];
 
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('en') + s.slice(1);
 }
 
-/** "more bloating" / "lower energy". */
+/** "more bloating" / "lower energy", in the one voice of voice.ts. */
 function worse(w: ExplainedSymptomWords): string {
-  return w.polarity === 'higher_is_worse' ? `more ${w.name}` : `lower ${w.name}`;
+  return changeWords({ label: w.name, polarity: w.polarity }, 'worse');
 }
 
 /** How the two foods go together: "with onion", "the day after onion", "two days before onion". */
@@ -45,7 +45,7 @@ export function explainedHeadline(e: ExplainedFinding): string {
  * days without onion it makes no clear difference."
  */
 export function explainedSentence(e: ExplainedFinding, w: ExplainedSymptomWords): string {
-  const looks = `${capitalise(e.ingredient)} looks linked to ${worse(w)}${WHEN[e.lag_days] ?? ` ${e.lag_days} days later`}`;
+  const looks = `${capitalise(e.ingredient)} looks linked to ${worse(w)}${lagWords(e.lag_days)}`;
   if (e.overlap >= 1) {
     return `${looks}, but it is always eaten ${together(e)}, and ${e.by_ingredient} goes with ${worse(w)} on its own: your diary cannot tell them apart, and ${e.by_ingredient} is the likelier one.`;
   }

@@ -1,6 +1,6 @@
-import { SIGNIFICANCE } from './analyse';
-import { evidenceStrength, type Strength } from './describe';
+import { SIGNIFICANCE, evidenceStrength, inSentence, linkPhrase, type Strength, type SymptomWording } from './voice';
 import { explanationOf } from './explained';
+import { explainedHeadline, explainedSentence } from './explained-words';
 import type { SymptomPolarity } from '../schema';
 import type { Direction, ExplainedFinding, InsightsResult } from './types';
 
@@ -65,4 +65,55 @@ export function ingredientLinks(result: Pick<InsightsResult, 'tests' | 'delayed'
   }
   for (const list of links.values()) list.sort((a, b) => a.p_adjusted - b.p_adjusted || a.lag - b.lag || (a.symptom < b.symptom ? -1 : a.symptom > b.symptom ? 1 : 0));
   return links;
+}
+
+/** One personal finding about a food, worded once for the food card, Today and Predict. */
+export interface PersonalFinding {
+  symptom: string;
+  direction: Direction;
+  lag: number;
+  strength: Strength;
+  /** "Linked to more bloating the next day (strong evidence)". */
+  summary: string;
+  /** "Your bloating averaged 3.4 on days with milk vs 1.8 without it." */
+  detail: string;
+  /**
+   * Set when the link only looks like one because the food is mostly eaten with this likelier trigger
+   * (issue 16): not a trigger to avoid. The summary and detail then say so.
+   */
+  explained_by?: string;
+}
+
+const LAG_DAYS = ['on days with', 'the day after', 'two days after', 'three days after'];
+
+/**
+ * The person's own findings about one food, strongest first, in the one voice of shared/insights/voice.
+ * A link explained by another food is said as such and carries `explained_by`: never a trigger to avoid.
+ */
+export function personalFindings(food: string, links: readonly IngredientLink[], wordingOf: (symptom: string) => SymptomWording): PersonalFinding[] {
+  return links.map((l) => {
+    const w = wordingOf(l.symptom);
+    const mean = (v: number | null) => (v === null ? '–' : v.toFixed(1));
+    const when = l.lag === 0 ? `on days with ${food}` : `${LAG_DAYS[l.lag] ?? `${l.lag} days after`} ${food}`;
+    const phrase = linkPhrase(w, l.direction, l.lag, l.strength);
+    if (l.explained) {
+      return {
+        symptom: l.symptom,
+        direction: l.direction,
+        lag: l.lag,
+        strength: l.strength,
+        summary: explainedHeadline(l.explained).replace(/^[^:]*: /, 'Only looks linked: '),
+        detail: explainedSentence(l.explained, { name: inSentence(w.label), polarity: w.polarity }),
+        explained_by: l.explained.by_ingredient,
+      };
+    }
+    return {
+      symptom: l.symptom,
+      direction: l.direction,
+      lag: l.lag,
+      strength: l.strength,
+      summary: phrase.charAt(0).toLocaleUpperCase('en') + phrase.slice(1),
+      detail: `Your ${inSentence(w.label)} averaged ${mean(l.mean_with)} ${when} vs ${mean(l.mean_without)} ${l.lag === 0 ? 'without it' : 'otherwise'}.`,
+    };
+  });
 }

@@ -122,10 +122,11 @@ function isPlural(name: string): boolean {
 function factorText(name: string, timing: NonNullable<Contribution['timing']> | null, effect: number, target: TargetDef, date: string, today: string | undefined): string {
   const risk = whoseRisk(target, date, today);
   const when = timing === null || (timing === 'same_day' && risk !== `the chance of ${target.label}`) ? '' : ` ${timingWords(timing, date, today)}`;
-  const points = `${effect > 0 ? '+' : '−'}${Math.round(Math.abs(effect) * 100)} points`;
+  // "by about 12 in 100": the change in chance in words a patient reads, not "percentage points".
+  const size = `by about ${Math.max(1, Math.round(Math.abs(effect) * 100))} in 100`;
   const plural = isPlural(name);
   const verb = effect > 0 ? (plural ? 'raise' : 'raises') : plural ? 'lower' : 'lowers';
-  return `${name}${when} ${verb} ${risk} (${points})`;
+  return `${name}${when} ${verb} ${risk} ${size}`;
 }
 
 const TIMING_OF: Record<IngredientColumn, NonNullable<Contribution['timing']>> = {
@@ -208,8 +209,8 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
     }
     const top = p.contributions[t.key].find((c) => (diff > 0 ? c.effect > 0 : c.effect < 0));
     const because = top ? `, mainly because of ${top.kind === 'cycle' ? `the ${top.name} phase` : top.name}` : '';
-    const hedge = p.confidence_by_target[t.key] === 'low' ? ' (an early pattern, not yet confirmed by your diary)' : '';
-    parts.push(`${capitalise(t.label)} is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(prob)} against your usual ${pct(usual)})${because}${hedge}.`);
+    // How well this is supported is said once per chance, in the Insights vocabulary (shared/insights/voice).
+    parts.push(`${capitalise(t.label)} is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(prob)} against your usual ${pct(usual)})${because}.`);
   }
   if (parts.length === 0) {
     return p.confidence === 'low'

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { cyclePhase, ingredientList, isoDate, notes, symptomDefinition, symptoms } from './log';
+import { cyclePhase, ingredientList, isoDate, mealList, notes, symptomDefinition, symptoms } from './log';
 
 /** One log in an export file: ids and timestamps are optional (hand-written files lack them). */
 export const exportedLog = z.looseObject({
   id: z.optional(z.string().check(z.minLength(1))),
   date: isoDate,
   ingredients: ingredientList,
+  meals: z.optional(mealList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
   notes: z.optional(notes),
@@ -14,13 +15,53 @@ export const exportedLog = z.looseObject({
 }, { error: 'must be an object with date, ingredients and symptoms' });
 export type ExportedLog = z.infer<typeof exportedLog>;
 
-/** The `aurea.export` v1 file (DESIGN §2). Extra top-level fields are kept. */
+/** A saved meal ("usual breakfast") as exported: a name and its foods, added to a day in one tap. */
+export const exportedSavedMeal = z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(40, 'must be at most 40 characters')),
+  ingredients: ingredientList,
+  created_at: z.optional(z.string()),
+  used_count: z.optional(z.number().check(z.int(), z.minimum(0))),
+});
+export type ExportedSavedMeal = z.infer<typeof exportedSavedMeal>;
+
+/** A re-challenge as exported: what was tested, its plan and, once finished, its result. */
+export const exportedChallenge = z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  ingredient: z.string().check(z.minLength(1), z.maxLength(80)),
+  symptom: z.string().check(z.minLength(1), z.maxLength(40)),
+  status: z.enum(['active', 'completed', 'cancelled'], { error: 'must be active, completed or cancelled' }),
+  created_at: z.string(),
+  plan: z.looseObject({
+    ingredient: z.string(),
+    symptom: z.string(),
+    start: isoDate,
+    avoidDays: z.number().check(z.int(), z.minimum(3), z.maximum(28)),
+    challengeDates: z.array(isoDate).check(z.minLength(2), z.maxLength(6)),
+    end: isoDate,
+  }),
+  result: z.optional(z.unknown()),
+});
+export type ExportedChallenge = z.infer<typeof exportedChallenge>;
+
+/** The format versions this app reads: 1 (logs and symptom definitions) and 2 (meals and the rest of the diary). */
+export const EXPORT_VERSIONS = [1, 2] as const;
+export const CURRENT_EXPORT_VERSION = 2;
+
+/**
+ * The `aurea.export` file (DESIGN §2). Version 2 adds meals inside each log, saved meals,
+ * re-challenges and the person's settings; version 1 files are read as they are. Extra top-level
+ * fields are kept.
+ */
 export const exportFile = z.looseObject({
   format: z.literal('aurea.export', { error: 'must be "aurea.export"' }),
-  version: z.literal(1, { error: 'must be 1 (the only version this app reads)' }),
+  version: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2 (the versions this app reads)' }),
   exported_at: z.optional(z.string()),
   symptom_definitions: z.optional(z.array(symptomDefinition)),
   logs: z.array(exportedLog, { error: 'must be a list of logs' }),
+  saved_meals: z.optional(z.array(exportedSavedMeal, { error: 'must be a list of saved meals' })),
+  challenges: z.optional(z.array(exportedChallenge, { error: 'must be a list of re-challenges' })),
+  settings: z.optional(z.record(z.string(), z.json(), { error: 'must be an object of settings' })),
 }, { error: 'must be a JSON object with format "aurea.export"' });
 export type ExportFile = z.infer<typeof exportFile>;
 

@@ -24,14 +24,37 @@ export const symptomValue = z.number({ error: 'must be a number from 0 to 5' }).
 );
 export type SymptomValue = 0 | 1 | 2 | 3 | 4 | 5;
 
-/** Symptom keys: lower-case words, digits, spaces, hyphens, underscores. */
+/**
+ * Symptom keys: lower-case letters of any script (with their accents), digits, spaces, hyphens, underscores.
+ * The person's label is free text (emoji included); the app derives the key from it (symptomKeyFor).
+ */
 export const symptomKey = z.string().check(
   z.minLength(1, 'must not be empty'),
   z.maxLength(40, 'must be at most 40 characters'),
-  z.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N} _-]*$/u, 'must be lower-case letters, digits, spaces, "-" or "_"'),
+  // Lower case, so "Bloating" and "bloating" can never be two symptoms; scripts without case, marks and digits pass.
+  z.regex(/^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N} _-]*$/u, 'must be lower-case letters, digits, spaces, "-" or "_"'),
 );
 
-export const ingredientName = z.string({ error: 'must be text' }).check(z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters'));
+/**
+ * The key for a symptom the person names: lower case, words joined by "_", accents kept, and each
+ * emoji or symbol written as its code point ("Migraine 🤕" → "migraine_1f915", "😴" → "1f634"), so any
+ * name gets a key and two names differing only in an emoji stay apart.
+ */
+export function symptomKeyFor(label: string): string {
+  let key = '';
+  for (const ch of label.normalize('NFKC').toLocaleLowerCase('en').trim()) {
+    if (/[\p{L}\p{M}\p{N}]/u.test(ch)) key += ch;
+    else if (/[\s_-]/u.test(ch)) key += '_';
+    else if (/[\p{S}\p{Extended_Pictographic}]/u.test(ch)) key += `_${ch.codePointAt(0)!.toString(16)}_`;
+  }
+  key = key.replace(/_+/g, '_').replace(/^[_\p{M}]+|_+$/gu, '');
+  return [...key].slice(0, 40).join('').replace(/_+$/, '');
+}
+
+/** The longest food name a day can hold; the app enforces it as the name is typed. */
+export const INGREDIENT_NAME_MAX = 80;
+
+export const ingredientName = z.string({ error: 'must be text' }).check(z.minLength(1, 'must not be empty'), z.maxLength(INGREDIENT_NAME_MAX, `must be at most ${INGREDIENT_NAME_MAX} characters`));
 
 export const ingredientList = z.array(ingredientName, { error: 'must be a list of names' }).check(z.maxLength(200, 'at most 200 ingredients a day'));
 
@@ -41,11 +64,34 @@ export const notes = z.string({ error: 'must be text' }).check(z.maxLength(5000,
 
 const timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO date-time' });
 
+/** A time of day, "HH:MM" on a 24-hour clock. */
+export const timeOfDay = z.string({ error: 'must be a time' }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30'));
+
+/**
+ * One meal of a day: Breakfast, Lunch, Dinner, Snacks or a name of the person's ("" for the foods of a
+ * day logged before meals existed), an optional time, and its foods. The id is derived from the name
+ * (shared/diary/meals.ts), so two devices adding "Lunch" to the same day merge into one meal.
+ */
+export const meal = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(48), z.regex(/^[\p{L}\p{N}_-]+$/u, 'must be letters, digits, "-" or "_"')),
+  name: z.string({ error: 'must be text' }).check(z.maxLength(40, 'must be at most 40 characters')),
+  time: z.optional(z.nullable(timeOfDay)),
+  ingredients: ingredientList,
+});
+export type Meal = z.infer<typeof meal>;
+
+export const mealList = z.array(meal, { error: 'must be a list of meals' }).check(
+  z.maxLength(12, 'at most 12 meals a day'),
+  z.refine((list) => new Set(list.map((m) => m.id)).size === list.length, 'each meal of a day needs its own name'),
+);
+
 /** A daily log as stored on the device (DESIGN §2). Extra fields are kept. */
 export const dailyLog = z.looseObject({
   id: z.string().check(z.minLength(1)),
   date: isoDate,
+  /** The day's foods; when the day has meals, the union of their foods (what the analysis reads). */
   ingredients: ingredientList,
+  meals: z.optional(mealList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
   notes: z.optional(notes),
@@ -58,6 +104,8 @@ export type DailyLog = z.infer<typeof dailyLog>;
 export const logInput = z.object({
   date: isoDate,
   ingredients: ingredientList,
+  /** When given, the day's foods are the union of these meals' foods and `ingredients` is ignored. */
+  meals: z.optional(mealList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
   notes: z.optional(notes),

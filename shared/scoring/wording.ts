@@ -7,12 +7,12 @@ import type { EvidenceConfidence, ImpactLevel, ScoredIngredient, ScoreDimension,
  */
 
 export const GENERAL_GUIDANCE = {
-  heading: 'Generally flagged',
+  heading: 'In general (not about you)',
   note: 'General guidance from nutrition research, not a finding about you. Your own diary may tell a different story.',
 } as const;
 
 export const PERSONAL_FINDINGS = {
-  heading: 'Linked to your symptoms',
+  heading: 'For you',
   note: 'Patterns found in your own diary. A link is not proof of cause.',
 } as const;
 

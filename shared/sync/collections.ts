@@ -4,14 +4,18 @@ import { canonicalJson } from './bytes';
 import { FIELD_NAME, isLive, visibleValues, type Json, type SyncDoc } from './doc';
 import type { Collection } from './envelope';
 import { hlcWall } from './hlc';
+import { dayIngredients, sortMeals } from '../diary/meals';
+import { meal as mealSchema, type Meal } from '../schema';
 
 /**
  * What syncs, and how app data maps onto sync documents (see doc.ts for the merge rules).
  *
  * Records are named (the name is encrypted; the server sees only its HMAC):
- *   "log:YYYY-MM-DD"        one per day. Fields: "ingredients" (the list is one value), "cycle_phase",
- *                           "notes", "symptom:<key>" (one per symptom, null once removed), "x:<name>" for
- *                           any extra field the log carries, and metadata "@id", "@created_at".
+ *   "log:YYYY-MM-DD"        one per day. Fields: "ingredients" (the list is one value), "meal:<id>" (one
+ *                           per meal: name, time and foods; null once removed), "cycle_phase", "notes",
+ *                           "symptom:<key>" (one per symptom, null once removed), "x:<name>" for any extra
+ *                           field the log carries, and metadata "@id", "@created_at". Each meal merges on
+ *                           its own, so breakfast edited on one device and dinner on another both survive.
  *   "symptoms:definitions"  the person's symptom definitions, one field per symptom key.
  *   "settings:<group>"      a settings group, one field per setting.
  */
@@ -58,7 +62,8 @@ export function diffFields(before: Record<string, Json> | null | undefined, afte
 
 // ---- logs ---------------------------------------------------------------------------------------------
 
-const LOG_OWN_KEYS = new Set(['id', 'date', 'ingredients', 'symptoms', 'cycle_phase', 'notes', 'created_at', 'updated_at']);
+const LOG_OWN_KEYS = new Set(['id', 'date', 'ingredients', 'meals', 'symptoms', 'cycle_phase', 'notes', 'created_at', 'updated_at']);
+const MEAL_FIELD = 'meal:';
 
 /** A log as sync fields. Extra fields whose names cannot be field names stay on the device. */
 export function logFields(log: DailyLog): Record<string, Json> {
@@ -70,6 +75,7 @@ export function logFields(log: DailyLog): Record<string, Json> {
     notes: log.notes ?? null,
   };
   for (const [key, value] of Object.entries(log.symptoms)) fields[`symptom:${key}`] = value;
+  for (const m of log.meals ?? []) fields[`${MEAL_FIELD}${m.id}`] = { name: m.name, time: m.time ?? null, ingredients: [...m.ingredients] };
   for (const [key, value] of Object.entries(log)) {
     if (LOG_OWN_KEYS.has(key) || value === undefined) continue;
     const name = `x:${key}`;
@@ -115,11 +121,22 @@ export function logFromDoc(doc: SyncDoc): DailyLog | null {
   };
   if (values.notes !== undefined && values.notes !== null) log.notes = values.notes;
   const symptoms: Record<string, Json> = {};
+  const meals: Meal[] = [];
+  let hasMeals = false;
   for (const [name, v] of Object.entries(values)) {
     if (name.startsWith('symptom:') && v !== null) symptoms[name.slice(8)] = v;
     else if (name.startsWith('x:') && v !== null) log[name.slice(2)] = v;
+    else if (name.startsWith(MEAL_FIELD)) {
+      hasMeals = true;
+      if (v !== null) meals.push(mealSchema.parse({ ...(v as Record<string, Json>), id: name.slice(MEAL_FIELD.length) }));
+    }
   }
   log.symptoms = symptoms;
+  // Meals merge one by one; the day's foods are then their union, as on the device that saved them.
+  if (hasMeals) {
+    log.meals = sortMeals(meals.filter((m) => m.ingredients.length > 0));
+    log.ingredients = dayIngredients(meals);
+  }
   return dailyLog.parse(log);
 }
 

@@ -46,18 +46,18 @@ test('offline: search the bundled table and open a food card with its scores and
   await page.reload();
 
   await search(page).fill('oat');
-  const matches = page.getByRole('list', { name: 'Matches in the offline table' });
+  const matches = page.getByRole('list', { name: 'Matches in the built-in list' });
   await expect(matches.getByRole('link').first()).toContainText('oats');
-  await expect(page.getByText('You are offline: the food server is searched when you are back online.')).toBeVisible();
+  await expect(page.getByText('You are offline: more foods are looked up when you are back online.')).toBeVisible();
   await matches.getByRole('link', { name: /^oats/ }).first().click();
 
   const oats = card(page, 'oats');
   await expect(oats).toBeVisible();
   await expect(page).toHaveURL(/\/foods\?q=oat&name=oats$/);
-  await expect(oats.getByText('From the offline food table')).toBeVisible();
-  await expect(page.getByText('You are offline: showing the offline table.')).toBeVisible();
+  await expect(oats.getByText('Built into Aurea (works offline)')).toBeVisible();
+  await expect(page.getByText('You are offline: showing the built-in list.')).toBeVisible();
   // The four scores with their calm labels, each scale's direction spelled out, and the rules behind them.
-  await expect(oats.getByRole('heading', { name: 'Generally flagged' })).toBeVisible();
+  await expect(oats.getByRole('heading', { name: 'In general (not about you)' })).toBeVisible();
   await expect(dimension(page, 'Blood sugar')).toContainText('(higher is gentler)');
   await expect(dimension(page, 'Blood sugar')).toContainText('Gentle on blood sugar');
   await expect(dimension(page, 'Inflammation')).toContainText('(higher means more impact)');
@@ -76,16 +76,16 @@ test('offline: search the bundled table and open a food card with its scores and
   await expect(sources).toContainText('Atkinson 2008 Table 1 row 22');
   await expect(sources).toContainText('Aurea knowledge table');
   // What the diary shows is kept apart, and says so when there is nothing yet.
-  await expect(oats.getByRole('region', { name: 'Linked to your symptoms' })).toContainText('Your diary has not been analysed for this yet');
+  await expect(oats.getByRole('region', { name: 'For you' })).toContainText('Your diary has not been analysed for this yet');
 
   // Back returns to the results that were typed.
   await page.goBack();
   await expect(search(page)).toHaveValue('oat');
-  await expect(page.getByRole('list', { name: 'Matches in the offline table' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Matches in the built-in list' })).toBeVisible();
 
   // Barcode lookups need the server, and say so.
   await lookUpBarcode(page, COKE_ZERO);
-  await expect(page.getByText('Looking up a barcode needs the food server, and you are offline.')).toBeVisible();
+  await expect(page.getByText('Looking up a barcode needs a connection, and you are offline.')).toBeVisible();
   await context.setOffline(false);
 });
 
@@ -120,41 +120,41 @@ test.describe('with the fake USDA / Open Food Facts upstream', () => {
     await expect(card(page, 'Coke Zero')).toBeVisible();
   });
 
-  test('a food the offline table lacks is found on the food server, and kept for offline use', async ({ page, context }) => {
+  test('a food the built-in list lacks is found on the food server, and kept for offline use', async ({ page, context }) => {
     await page.goto('/foods');
     await waitForServiceWorker(page);
     await search(page).fill('big mac');
-    await expect(page.getByText('No food in the offline table matches “big mac”.')).toBeVisible();
+    await expect(page.getByText('No food in the built-in list matches “big mac”.')).toBeVisible();
     const usda = page.getByRole('list', { name: 'USDA FoodData Central · generic foods' });
     await expect(usda).toContainText("McDONALD'S, BIG MAC");
     await usda.getByRole('link', { name: /^McDONALD'S, BIG MAC SR Legacy/ }).click();
 
     const bigMac = card(page, 'big mac');
     await expect(bigMac).toBeVisible();
-    await expect(bigMac.getByText(/^From the food server/)).toBeVisible();
+    await expect(bigMac.getByText(/^Looked up online/)).toBeVisible();
     await expect(bigMac.getByRole('region', { name: 'Sources' })).toContainText('FDC 170720');
     await expect(dimension(page, 'Blood sugar')).toContainText('glycemic index unknown');
 
     await context.setOffline(true);
     await page.reload();
     await expect(card(page, 'big mac')).toBeVisible();
-    await expect(card(page, 'big mac').getByText(/^Saved on this device from the food server/)).toBeVisible();
+    await expect(card(page, 'big mac').getByText(/^Looked up online, saved on this device/)).toBeVisible();
     await context.setOffline(false);
   });
 
   test('the server answer upgrades the offline card, and both stay one tap apart; a 404 is quiet', async ({ page }) => {
     await page.goto('/foods?name=cheddar%20cheese');
     const cheddar = card(page, 'cheddar cheese');
-    await expect(cheddar.getByText(/^From the food server/)).toBeVisible();
+    await expect(cheddar.getByText(/^Looked up online/)).toBeVisible();
     await expect(cheddar.getByRole('region', { name: 'Sources' })).toContainText('FDC 328637');
     await expect(cheddar.getByRole('list', { name: /^Why inflammation is/ })).toContainText('trans fat 1.14 g/100 g: +30');
     await page.getByLabel('Offline table').check();
-    await expect(page.getByRole('article').getByText('From the offline food table')).toBeVisible();
+    await expect(page.getByRole('article').getByText('Built into Aurea (works offline)')).toBeVisible();
     await expect(page.getByRole('article').getByRole('region', { name: 'Sources' })).toContainText('NDB');
 
     // USDA and Open Food Facts know no "milk" here: the offline table's card stands, with no alarm.
     await page.goto('/foods?name=milk');
-    await expect(card(page, 'milk').getByText('From the offline food table')).toBeVisible();
+    await expect(card(page, 'milk').getByText('Built into Aurea (works offline)')).toBeVisible();
     await expect(page.locator('.food-notice')).toHaveCount(0);
   });
 
@@ -184,7 +184,7 @@ test.describe('when the food server cannot help', () => {
   // A server process of its own, cut off from USDA and Open Food Facts, and then stopped.
   test.use({ serviceWorkers: 'block' });
 
-  test('an unreachable server, or one that cannot reach its sources, falls back to the offline table with a small note', async ({ page }) => {
+  test('an unreachable server, or one that cannot reach its sources, falls back to the built-in list with a small note', async ({ page }) => {
     // Nothing listens on port 9: every upstream call fails, so the server answers 503.
     // Its own copy of the built app (source maps left out: they only slow its start-up).
     const dist = mkdtempSync(join(tmpdir(), 'aurea-foods-dist-'));
@@ -193,18 +193,18 @@ test.describe('when the food server cannot help', () => {
     try {
       await test.step('the server cannot reach USDA or Open Food Facts (503)', async () => {
         await page.goto(`${server.url}/foods?name=salmon`);
-        await expect(card(page, 'salmon').getByText('From the offline food table')).toBeVisible();
-        await expect(page.getByText('Showing the offline table; the food server cannot reach USDA or Open Food Facts right now.')).toBeVisible();
+        await expect(card(page, 'salmon').getByText('Built into Aurea (works offline)')).toBeVisible();
+        await expect(page.getByText('Showing the built-in list; Aurea cannot reach USDA or Open Food Facts right now.')).toBeVisible();
 
         await page.goto(`${server.url}/foods?name=kombucha`);
-        await expect(page.getByText('“kombucha” is not in the offline table, and the food server cannot reach USDA or Open Food Facts right now. Try again in a minute.')).toBeVisible();
+        await expect(page.getByText('“kombucha” is not in the built-in list, and Aurea cannot reach USDA or Open Food Facts right now. Try again in a minute.')).toBeVisible();
 
         await lookUpBarcode(page, COKE_ZERO);
-        await expect(page.getByText('The food server cannot reach Open Food Facts right now. Try again in a minute.')).toBeVisible();
+        await expect(page.getByText('Aurea cannot reach Open Food Facts right now. Try again in a minute.')).toBeVisible();
 
         await page.goto(`${server.url}/foods`);
         await search(page).fill('milk');
-        await expect(page.getByRole('list', { name: 'Matches in the offline table' })).toBeVisible();
+        await expect(page.getByRole('list', { name: 'Matches in the built-in list' })).toBeVisible();
         await search(page).fill('');
       });
     } finally {
@@ -214,16 +214,16 @@ test.describe('when the food server cannot help', () => {
       await page.getByRole('link', { name: 'milk', exact: true }).click();
       const milk = card(page, 'milk');
       await expect(milk).toBeVisible();
-      await expect(milk.getByText('From the offline food table')).toBeVisible();
-      await expect(page.getByText('Showing the offline table; the food server is unreachable.')).toBeVisible();
+      await expect(milk.getByText('Built into Aurea (works offline)')).toBeVisible();
+      await expect(page.getByText('Showing the built-in list; Aurea’s server cannot be reached.')).toBeVisible();
       await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 
       await search(page).fill('big mac');
-      await expect(page.getByText('No food in the offline table matches “big mac”.')).toBeVisible();
-      await expect(page.getByRole('group', { name: 'From the food server' })).toContainText('Showing the offline table; the food server is unreachable.');
+      await expect(page.getByText('No food in the built-in list matches “big mac”.')).toBeVisible();
+      await expect(page.getByRole('group', { name: 'Found online' })).toContainText('Showing the built-in list; Aurea’s server cannot be reached.');
 
       await lookUpBarcode(page, COKE_ZERO);
-      await expect(page.getByText('The food server is unreachable, and barcode lookups need it.')).toBeVisible();
+      await expect(page.getByText('Aurea’s server cannot be reached, and barcode lookups need it.')).toBeVisible();
     });
   });
 });
@@ -234,7 +234,7 @@ test('no axe violations on the Foods page with a card open, light and dark; scre
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/foods');
     await search(page).fill('yog');
-    await expect(page.getByRole('list', { name: 'Matches in the offline table' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Matches in the built-in list' })).toBeVisible();
     await expectNoAxeViolations(page, `/foods search results (${scheme})`);
     await page.goto('/foods?name=oats');
     await expect(card(page, 'oats')).toBeVisible();
@@ -260,9 +260,9 @@ test('no axe violations on the Foods page with a card open, light and dark; scre
 test('the search works from the keyboard', async ({ page }) => {
   await page.goto('/foods');
   await search(page).fill('salmo');
-  await expect(page.getByRole('list', { name: 'Matches in the offline table' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Matches in the built-in list' })).toBeVisible();
   await search(page).press('ArrowDown');
-  await expect(page.getByRole('list', { name: 'Matches in the offline table' }).getByRole('link').first()).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Matches in the built-in list' }).getByRole('link').first()).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(search(page)).toBeFocused();
   await search(page).press('Enter');

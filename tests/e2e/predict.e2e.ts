@@ -158,7 +158,7 @@ test('a new diary with 5 logged days gets general-food predictions and says how 
   await addFoods(page, ['white bread', 'soda']);
   await expect(page.getByRole('status').filter({ hasText: 'Kept for your track record' })).toBeVisible();
   await expect(page.getByText('Based on general food data; keep logging for personal predictions').nth(1)).toBeVisible();
-  await expect(page.getByText('Low confidence: general food data, not your diary').first()).toBeVisible();
+  await expect(page.getByText('Weak evidence: general food data, not your diary yet.').first()).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectNoAxeViolations(page, `/predict cold start (${scheme})`);

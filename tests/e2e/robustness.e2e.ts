@@ -86,7 +86,7 @@ function corrupt(valid: Export, r: ReturnType<typeof rng>): { what: string; byte
       const f = clone() as Record<string, unknown>;
       const change = r.pick(['format', 'version', 'both', 'logs']);
       if (change === 'format') f.format = r.pick(['aurea.backup', 'Aurea.export', '', 'aurea.export ']);
-      else if (change === 'version') f.version = r.pick<unknown>([2, 0, '1', 1.5, null]);
+      else if (change === 'version') f.version = r.pick<unknown>([3, 0, '1', 1.5, null]);
       else if (change === 'both') {
         delete f.format;
         delete f.version;

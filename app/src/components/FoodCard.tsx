@@ -3,26 +3,21 @@ import type { AdditiveInfo } from '../../../shared/ingredients/additives';
 import type { ImpactLevel, IngredientFlag, NutrientsPer100g, ScoreReason, SourceRef } from '../../../shared/ingredients/types';
 import { OVERALL_WEIGHTS } from '../../../shared/scoring/rules';
 import { describeScores, GENERAL_GUIDANCE, PERSONAL_FINDINGS, type Tone } from '../../../shared/scoring/wording';
+import type { PersonalFinding } from '../../../shared/insights/links';
 import type { FoodView } from '../state/foodLookup';
-
-/** One link the person's own diary shows between this food and a symptom (from the insights engine). */
-export interface PersonalLink {
-  symptom: string;
-  sentence: string;
-}
 
 export interface FoodCardProps {
   food: FoodView;
   /** What the person's diary links to this food: null (or absent) = not worked out yet; [] = nothing linked. */
-  personal?: PersonalLink[] | null;
+  personal?: PersonalFinding[] | null;
   /** Controls shown under the heading (e.g. which source's data to show). */
   toolbar?: ReactNode;
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /**
- * The food card: general scores with their calm labels and every rule behind them, kept visibly
- * apart from what the person's own diary shows. The direction of each scale is spelled out, since
+ * The food card: what the person's own diary shows comes first, then the general scores with their
+ * calm labels and every rule behind them, labelled as general. The direction of each scale is spelled out, since
  * "higher" is gentler for blood sugar and gut but means more impact for inflammation and hormones.
  */
 export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps) {
@@ -32,6 +27,9 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
   const words = describeScores(scored);
   const why = (d: ScoreReason['dimension']) => scored.reasons.filter((r) => r.dimension === d);
   const product = food.product;
+  // A food the person's own diary links to worse symptoms: the general score must not read as a verdict.
+  // (Not when the link is explained by another food eaten with it: that one is the likelier trigger.)
+  const worse = !!personal?.some((p) => p.direction === 'worse' && !p.explained_by);
   const subtitle = [product?.brand, product?.quantity, !product ? food.ingredient.category : undefined].filter(Boolean).join(' · ');
 
   return (
@@ -57,6 +55,24 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
         </ul>
       )}
 
+      <section className={`food-section personal${worse ? ' personal-worse' : ''}`} aria-labelledby={`${id}-personal`}>
+        <h3 id={`${id}-personal`}>{PERSONAL_FINDINGS.heading}</h3>
+        {personal == null ? (
+          <p>Your diary has not been analysed for this yet. Once you have logged a few weeks of days, any pattern between {food.name} and how you feel shows here.</p>
+        ) : personal.length === 0 ? (
+          <p>Nothing in your diary links {food.name} to your symptoms so far.</p>
+        ) : (
+          <ul className="personal-links">
+            {personal.map((p) => (
+              <li key={`${p.symptom}:${p.lag}`} className={`personal-link ${p.explained_by ? 'explained' : p.direction}`}>
+                <strong>{p.summary}.</strong> <span className="small">{p.detail}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="hint food-note">{PERSONAL_FINDINGS.note}</p>
+      </section>
+
       {product && <LabelSection food={food} id={id} />}
 
       <section className="food-section" aria-labelledby={`${id}-general`}>
@@ -68,9 +84,10 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
             {s.overall_score}
           </div>
           <div>
-            <p className="overall-label">{capitalise(words.overall.label)}</p>
-            <p className="small muted">Overall score {s.overall_score} of 100 · higher is better</p>
+            <p className="overall-label">For most people: {words.overall.label}</p>
+            <p className="small muted">General score {s.overall_score} of 100 · higher is better</p>
             <p className="small">{words.sentence}</p>
+            {worse && <p className="small personal-aside">Your own diary says otherwise for you: see above.</p>}
           </div>
         </div>
         {food.ingredient.flags.length > 0 && (
@@ -123,24 +140,6 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
             ))}
           </ul>
         </section>
-      </section>
-
-      <section className="food-section personal" aria-labelledby={`${id}-personal`}>
-        <h3 id={`${id}-personal`}>{PERSONAL_FINDINGS.heading}</h3>
-        <p className="hint food-note">{PERSONAL_FINDINGS.note}</p>
-        {personal == null ? (
-          <p>Your diary has not been analysed for this yet. Once you have logged a few weeks of days, any pattern between {food.name} and how you feel shows here.</p>
-        ) : personal.length === 0 ? (
-          <p>Nothing in your diary links {food.name} to your symptoms so far.</p>
-        ) : (
-          <ul className="personal-links">
-            {personal.map((p) => (
-              <li key={p.symptom}>
-                <strong>{capitalise(p.symptom)}</strong>: {p.sentence}
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
 
       <Nutrients food={food} />
@@ -198,11 +197,11 @@ function when(iso: string): string {
 function OriginLine({ food }: { food: FoodView }) {
   const fetched = food.fetched_at ? ` · fetched ${when(food.fetched_at)}` : '';
   const stale = food.stale ? ' · may be out of date' : '';
-  if (food.origin === 'bundled') return <span className="origin origin-bundled">From the offline food table</span>;
-  if (food.origin === 'cache') return <span className="origin origin-cache">Saved on this device from the food server{fetched}{stale}</span>;
+  if (food.origin === 'bundled') return <span className="origin origin-bundled">Built into Aurea (works offline)</span>;
+  if (food.origin === 'cache') return <span className="origin origin-cache">Looked up online, saved on this device{fetched}{stale}</span>;
   return (
     <span className="origin origin-server">
-      From the food server{fetched}
+      Looked up online{fetched}
       {stale}
     </span>
   );

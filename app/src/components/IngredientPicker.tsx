@@ -1,5 +1,15 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { normaliseIngredient } from '../../../shared/ingredients/normalise';
+import { INGREDIENT_NAME_MAX } from '../../../shared/schema/log';
+
+/** Names typed (comma-separated) that are longer than a day can hold, with their length. */
+function tooLong(text: string): { name: string; length: number } | null {
+  for (const raw of text.split(',')) {
+    const name = normaliseIngredient(raw);
+    if ([...name].length > INGREDIENT_NAME_MAX) return { name, length: [...name].length };
+  }
+  return null;
+}
 
 export interface Suggestion {
   name: string;
@@ -33,7 +43,16 @@ export function IngredientPicker(props: {
     return suggest(q).filter((s) => !value.includes(s.name)).slice(0, 8);
   }, [text, suggest, value]);
 
+  const overLimit = tooLong(text);
+
+  // As chips are added the field moves down: keep it in view, clear of the Save bar (html's scroll-padding).
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input && document.activeElement === input) input.scrollIntoView({ block: 'nearest' });
+  }, [value.length]);
+
   const add = (raw: string) => {
+    if (tooLong(raw)) return;
     const names = raw.split(',').map(normaliseIngredient).filter(Boolean);
     const next = [...value];
     for (const n of names) if (!next.includes(n)) next.push(n);
@@ -120,6 +139,8 @@ export function IngredientPicker(props: {
             setActive(-1);
           }}
           onKeyDown={onKeyDown}
+          aria-invalid={overLimit ? true : undefined}
+          aria-describedby={overLimit ? `${id}-too-long` : `${id}-hint`}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onFocus={() => setOpen(true)}
         />
@@ -136,12 +157,20 @@ export function IngredientPicker(props: {
               }}
             >
               <span>{o.name}</span>
-              <span className="src">{o.source === 'yours' ? `logged ${o.count}×` : 'food table'}</span>
+              <span className="src">{o.source === 'yours' ? `logged ${o.count}×` : 'common food'}</span>
             </li>
           ))}
         </ul>
       </div>
-      <p className="hint">Separate several with commas. Names are tidied for you ("Eggs" → "egg").</p>
+      {overLimit ? (
+        <p id={`${id}-too-long`} className="error-text" role="alert">
+          That name has {overLimit.length} characters; a food name can have at most {INGREDIENT_NAME_MAX}. Shorten it to add it.
+        </p>
+      ) : (
+        <p id={`${id}-hint`} className="hint">
+          Separate several with commas. Names are tidied for you ("Eggs" → "egg").
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { MIN_LOGS_FOR_TRAINING } from '../../../shared/model/thresholds';
 import type { TargetMetrics } from '../../../shared/model/types';
+import { modelQualitySentence } from '../../../shared/model/quality-words';
 import { plural, shortDate } from '../format';
 import { retrainModel, useModelStatus, type ModelRowView } from '../state/model';
 import { ago, dateTime, percent, TARGET_KEYS, TARGET_WORDS, TIER_WORDS } from './predict/wording';
@@ -111,48 +112,58 @@ function Scores({ row }: { row: ModelRowView }) {
   return (
     <div className="ms-scores">
       <h3 id={`${id}-h`}>How it did on {plural(held, 'day')} it had not seen</h3>
-      <p className="small muted">
-        Your latest days, kept aside while it learned. AUC: how well it tells worse days from better ones (0.5 is a coin toss, 1 is perfect). Brier: the error of its percentages, lower is better; in brackets, always guessing your usual rate. Right: how often “50&nbsp;% or more” matched what happened.
-      </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Validation scores">
-        <table className="data ms-table" aria-labelledby={`${id}-h`}>
-          <thead>
-            <tr>
-              <th scope="col">Outcome</th>
-              <th scope="col">AUC</th>
-              <th scope="col">Brier</th>
-              <th scope="col">Right</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TARGET_KEYS.map((k) => {
-              const m = metrics[k];
-              return (
-                <tr key={k}>
-                  <th scope="row">
-                    {TARGET_WORDS[k].name}
-                    <span className="ms-sub muted">{!m ? '' : m.muted ? 'uses your usual rate*' : `${row.confidence?.[k] ?? 'low'} confidence`}</span>
-                  </th>
-                  {m ? (
-                    <>
-                      <td>{fmt(m.auc)}</td>
-                      <td>
-                        {fmt(m.brier, 3)}
-                        <span className="ms-sub muted">({fmt(m.climatology_brier, 3)})</span>
+      <ul className="ms-quality">
+        {TARGET_KEYS.map((k) => (
+          <li key={k}>
+            <strong>{TARGET_WORDS[k].name}:</strong> {modelQualitySentence(k, metrics[k])}
+          </li>
+        ))}
+      </ul>
+      <details className="ms-numbers small">
+        <summary>Show the numbers</summary>
+        <p className="small muted">
+          Your latest days, kept aside while it learned. AUC: how well it tells worse days from better ones (0.5 is a coin toss, 1 is perfect). Brier: the error of its percentages, lower is better; in brackets, always guessing your usual rate. Right: how often “50&nbsp;% or more” matched what happened.
+        </p>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Validation scores">
+          <table className="data ms-table" aria-labelledby={`${id}-h`}>
+            <thead>
+              <tr>
+                <th scope="col">Outcome</th>
+                <th scope="col">AUC</th>
+                <th scope="col">Brier</th>
+                <th scope="col">Right</th>
+              </tr>
+            </thead>
+            <tbody>
+              {TARGET_KEYS.map((k) => {
+                const m = metrics[k];
+                return (
+                  <tr key={k}>
+                    <th scope="row">
+                      {TARGET_WORDS[k].name}
+                      <span className="ms-sub muted">{!m ? '' : m.muted ? 'uses your usual rate*' : `${row.confidence?.[k] ?? 'low'} confidence`}</span>
+                    </th>
+                    {m ? (
+                      <>
+                        <td>{fmt(m.auc)}</td>
+                        <td>
+                          {fmt(m.brier, 3)}
+                          <span className="ms-sub muted">({fmt(m.climatology_brier, 3)})</span>
+                        </td>
+                        <td>{percent(m.accuracy)}</td>
+                      </>
+                    ) : (
+                      <td colSpan={3} className="muted">
+                        too few rated days
                       </td>
-                      <td>{percent(m.accuracy)}</td>
-                    </>
-                  ) : (
-                    <td colSpan={3} className="muted">
-                      too few rated days
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
       {anyMuted && <p className="small muted">* Its forecasts did no better than your usual rate on these days, so Predict shows your usual rate for it.</p>}
     </div>
   );

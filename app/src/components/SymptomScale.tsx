@@ -21,11 +21,6 @@ export function SymptomScale({ def, value, onChange }: { def: SymptomDefinition;
   return (
     <fieldset className="symptom">
       <legend>{def.label}</legend>
-      {value !== undefined && (
-        <button type="button" className="link small clear" onClick={() => onChange(undefined)} aria-label={`Clear ${def.label}`}>
-          clear
-        </button>
-      )}
       <div className="scale">
         {[0, 1, 2, 3, 4, 5].map((v) => (
           <span key={v}>
@@ -36,9 +31,14 @@ export function SymptomScale({ def, value, onChange }: { def: SymptomDefinition;
           </span>
         ))}
       </div>
-      <div className="scale-ends" aria-hidden="true">
-        <span>{low}</span>
-        <span>{high}</span>
+      <div className="scale-foot">
+        <span aria-hidden="true">{low}</span>
+        {value !== undefined && (
+          <button type="button" className="link small clear" onClick={() => onChange(undefined)} aria-label={`Clear ${def.label}`}>
+            Clear
+          </button>
+        )}
+        <span aria-hidden="true">{high}</span>
       </div>
     </fieldset>
   );

@@ -4,7 +4,8 @@ import { normaliseIngredient } from '../../../shared/ingredients/normalise';
 import { appDb } from '../../db/db';
 import { BarcodeScanner, canScanBarcodes } from '../components/BarcodeScanner';
 import { Dialog } from '../components/Dialog';
-import { FoodCard, type PersonalLink } from '../components/FoodCard';
+import { FoodCard } from '../components/FoodCard';
+import type { PersonalFinding } from '../../../shared/insights/links';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { Link, navigate, useLocation } from '../router';
 import { useFoodKnowledge, type FoodKnowledge } from '../state/foods';
@@ -55,7 +56,7 @@ function replaceQuiet(url: string) {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
-export function FoodsPage({ personalFor }: { personalFor?: (name: string) => PersonalLink[] | null } = {}) {
+export function FoodsPage({ personalFor }: { personalFor?: (name: string) => PersonalFinding[] | null } = {}) {
   const { query } = useLocation();
   const urlQ = query.get('q') ?? '';
   const name = query.get('name');
@@ -203,10 +204,10 @@ function SearchSection(props: {
   const status = !active
     ? ''
     : [
-        knowledge ? (local.length ? `${local.length === 50 ? '50 or more' : local.length} ${local.length === 1 ? 'match' : 'matches'} in the offline table.` : 'No match in the offline table.') : 'Loading the offline table…',
-        serverBusy ? 'Searching the food server…' : '',
-        server.status === 'done' && server.hits.length ? `${server.hits.length} more from the food server.` : '',
-        server.status === 'done' && !server.hits.length && normalised.length >= SEARCH_MIN_CHARS ? 'Nothing more on the food server.' : '',
+        knowledge ? (local.length ? `${local.length === 50 ? '50 or more' : local.length} ${local.length === 1 ? 'match' : 'matches'} in the built-in list.` : 'No match in the built-in list.') : 'Loading the built-in list…',
+        serverBusy ? 'Searching online…' : '',
+        server.status === 'done' && server.hits.length ? `${server.hits.length} more found online.` : '',
+        server.status === 'done' && !server.hits.length && normalised.length >= SEARCH_MIN_CHARS ? 'Nothing more found online.' : '',
         server.note?.text ?? '',
       ]
         .filter(Boolean)
@@ -237,7 +238,7 @@ function SearchSection(props: {
           />
         </div>
         <p id={`${id}-hint`} className="hint">
-          {props.online ? 'The offline table answers at once; more foods and packaged products come from the food server.' : 'You are offline: searching the offline table.'}
+          {props.online ? 'Common foods answer at once, even offline; more foods and packaged products are looked up online.' : 'You are offline: searching the foods built into Aurea.'}
         </p>
       </form>
       <p className="visually-hidden" role="status" aria-live="polite">
@@ -248,14 +249,14 @@ function SearchSection(props: {
           <>
             <div className="result-group" role="group" aria-labelledby={`${id}-local`}>
               <h3 id={`${id}-local`} className="group-title">
-                Offline food table <span className="muted small">{knowledge ? `${local.length === 50 ? '50+' : local.length}` : ''}</span>
+                Common foods <span className="muted small">{knowledge ? `${local.length === 50 ? '50+' : local.length}` : ''}</span>
               </h3>
               {!knowledge ? (
-                <p className="muted small">Loading the offline table…</p>
+                <p className="muted small">Loading the built-in list…</p>
               ) : local.length === 0 ? (
-                <p className="muted small">No food in the offline table matches “{q}”.</p>
+                <p className="muted small">No food in the built-in list matches “{q}”.</p>
               ) : (
-                <ul className="results" aria-label="Matches in the offline table">
+                <ul className="results" aria-label="Matches in the built-in list">
                   {local.slice(0, shownCount).map((m) => (
                     <li key={m.name}>
                       <Link to={foodsUrl({ q, name: m.name })} data-result="" className="result" onClick={openWith(props.onOpen, foodsUrl({ q, name: m.name }))}>
@@ -281,10 +282,10 @@ function SearchSection(props: {
             {normalised.length >= SEARCH_MIN_CHARS && (
               <div className="result-group" role="group" aria-labelledby={`${id}-server`} aria-busy={serverBusy}>
                 <h3 id={`${id}-server`} className="group-title">
-                  From the food server
+                  Found online
                 </h3>
                 {!props.online ? (
-                  <p className="muted small">You are offline: the food server is searched when you are back online.</p>
+                  <p className="muted small">You are offline: more foods are looked up when you are back online.</p>
                 ) : serverBusy ? (
                   <p className="muted small">Searching USDA and Open Food Facts…</p>
                 ) : server.status === 'failed' ? (
@@ -295,7 +296,7 @@ function SearchSection(props: {
                     </button>
                   </p>
                 ) : server.hits.length === 0 && server.status === 'done' ? (
-                  <p className="muted small">Nothing more for “{q}” on the food server.</p>
+                  <p className="muted small">Nothing more found online for “{q}”.</p>
                 ) : null}
                 {generic.length > 0 && (
                   <ServerHits title="USDA FoodData Central · generic foods" hits={generic} fetchedAt={server.fetched_at} onPick={props.onPickServer} q={q} />
@@ -370,7 +371,7 @@ function ServerHits(props: { title: string; hits: ServerSearchHit[]; fetchedAt: 
 // ---------------------------------------------------------------------------------------------
 // The open card
 
-function FoodResult(props: { state: LookupState; label: string; knowledge: FoodKnowledge | null; headingRef: RefObject<HTMLHeadingElement | null>; personal?: PersonalLink[] | null }) {
+function FoodResult(props: { state: LookupState; label: string; knowledge: FoodKnowledge | null; headingRef: RefObject<HTMLHeadingElement | null>; personal?: PersonalFinding[] | null }) {
   const { state } = props;
   const [useTable, setUseTable] = useState(false);
   const id = useId();
@@ -384,14 +385,14 @@ function FoodResult(props: { state: LookupState; label: string; knowledge: FoodK
   const status =
     state.status === 'loading'
       ? state.food
-        ? 'Checking the food server for fresher data…'
+        ? 'Checking online for fresher data…'
         : `Looking up ${props.label}…`
       : state.food
         ? state.food.origin === 'server'
-          ? `Showing ${state.food.name} from the food server.`
+          ? `Showing ${state.food.name}, looked up online.`
           : state.food.origin === 'cache'
             ? `Showing ${state.food.name} as saved on this device.`
-            : `Showing ${state.food.name} from the offline table.`
+            : `Showing ${state.food.name} from the built-in list.`
         : '';
 
   const suggestions = !state.food && state.status === 'done' && props.knowledge ? props.knowledge.search(props.knowledge.table, props.label, 5) : [];
@@ -414,7 +415,7 @@ function FoodResult(props: { state: LookupState; label: string; knowledge: FoodK
       {!state.food && state.status !== 'done' && <p className="muted">Looking up {props.label}…</p>}
       {suggestions.length > 0 && (
         <div className="card">
-          <p>Similar foods in the offline table:</p>
+          <p>Similar foods in the built-in list:</p>
           <ul className="chips">
             {suggestions.map((m) => (
               <li key={m.name}>
@@ -517,7 +518,7 @@ function BarcodeSection({ current, online, onLookup }: { current: string | null;
           </p>
         )}
         <p id={`${id}-hint`} className="hint">
-          {online ? 'The 8 to 14 digits under the barcode. Product details come from Open Food Facts through the food server.' : 'Barcode lookups need the food server; you are offline.'}
+          {online ? 'The 8 to 14 digits under the barcode. Product details come from Open Food Facts.' : 'Barcode lookups need a connection; you are offline.'}
         </p>
       </form>
       {scan && (

@@ -1,6 +1,8 @@
 import { memo, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ASSOCIATION_NOTE, type InsightItem, type Strength } from '../../../shared/insights/describe';
+import { ASSOCIATION_NOTE, findingNumbers, type InsightItem } from '../../../shared/insights/describe';
+import { findingAnchor } from '../../../shared/insights/voice';
+import { StrengthBadge } from '../components/StrengthBadge';
 import { MIN_DAYS_PER_GROUP } from '../../../shared/insights/analyse';
 import type { DiaryEntry, InsightsResult } from '../../../shared/insights/types';
 import { BUILTIN_SYMPTOMS, type SymptomPolarity } from '../../../shared/schema';
@@ -21,7 +23,6 @@ const FIRST_INSIGHTS_DAYS = 2 * MIN_DAYS_PER_GROUP;
 /** Foods still waiting for data are many in a long diary; the closest few show, the rest on request. */
 const FOOD_GAPS_SHOWN = 6;
 
-const STRENGTH_TEXT: Record<Strength, string> = { strong: 'Strong evidence', moderate: 'Moderate evidence', weak: 'Weak evidence', none: 'No clear pattern' };
 const LAG_TAG = ['Same day', 'Next day', 'Two days later', 'Three days later'];
 
 /** Where a suspect food is tested deliberately: leave it out for a week, then bring it back. */
@@ -225,6 +226,15 @@ const Findings = memo(function Findings({ cached, labelOf }: { cached: CachedIns
     };
   }, [db, cached.hash]);
 
+  // Arriving from another page's "See the finding" link: bring that finding into view once it is drawn.
+  useEffect(() => {
+    const target = decodeURIComponent(location.hash.slice(1));
+    const el = target ? document.getElementById(target) : null;
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }, [groups]);
+
   const sections: { id: string; title: string; show: boolean }[] = [
     { id: 'insights-triggers', title: 'Linked foods', show: true },
     { id: 'insights-delayed', title: 'Delayed effects', show: groups.delayed.length > 0 },
@@ -282,19 +292,6 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
   );
 }
 
-function StrengthBadge({ strength }: { strength: Strength }) {
-  return (
-    <span className={`strength strength-${strength}`}>
-      <span className="strength-meter" aria-hidden="true">
-        <i />
-        <i />
-        <i />
-      </span>
-      {STRENGTH_TEXT[strength]}
-    </span>
-  );
-}
-
 /** The two averages a finding compares, at a glance, each with the days behind it. */
 function FindingStats({ item }: { item: InsightItem }) {
   const g = comparisonGroups(item);
@@ -323,8 +320,9 @@ function Finding({ item, level, tag }: { item: InsightItem; level: 3 | 4; tag?: 
   // "About the same" results need no headline and badge: the sentence says it, with its numbers.
   if (item.strength === 'none') {
     return (
-      <li className="finding finding-quiet">
+      <li className="finding finding-quiet" id={findingAnchor(item.id)}>
         <p className="finding-sentence">{item.sentence}</p>
+        <ShowNumbers item={item} />
       </li>
     );
   }
@@ -332,7 +330,7 @@ function Finding({ item, level, tag }: { item: InsightItem; level: 3 | 4; tag?: 
   const compares = item.kind === 'trigger' || item.kind === 'protective' || item.kind === 'delayed';
   const testable = (item.kind === 'trigger' || (item.kind === 'delayed' && item.direction === 'worse')) && item.ingredient && item.symptom;
   return (
-    <li className={`finding finding-${item.kind}`}>
+    <li className={`finding finding-${item.kind}`} id={findingAnchor(item.id)} tabIndex={-1}>
       <div className="finding-head">
         <Heading id={`${id}-h`} className="finding-title">
           {item.headline}
@@ -344,6 +342,7 @@ function Finding({ item, level, tag }: { item: InsightItem; level: 3 | 4; tag?: 
       </div>
       {compares && <FindingStats item={item} />}
       <p className="finding-sentence">{item.sentence}</p>
+      <ShowNumbers item={item} />
       {testable && (
         <p className="finding-actions">
           <Link to={challengeUrl(item.ingredient!, item.symptom!)} className="button small" aria-describedby={`${id}-h`}>
@@ -352,6 +351,25 @@ function Finding({ item, level, tag }: { item: InsightItem; level: 3 | 4; tag?: 
         </p>
       )}
     </li>
+  );
+}
+
+/** The numbers behind a finding (p, adjusted p, counts, means, the test), one tap away. */
+function ShowNumbers({ item }: { item: InsightItem }) {
+  const rows = findingNumbers(item);
+  if (rows.length === 0) return null;
+  return (
+    <details className="finding-numbers small">
+      <summary>Show the numbers</summary>
+      <dl>
+        {rows.map((r) => (
+          <div key={r.label}>
+            <dt>{r.label}</dt>
+            <dd>{r.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 

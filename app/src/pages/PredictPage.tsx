@@ -10,6 +10,8 @@ import { CyclePhasePicker } from '../components/CyclePhasePicker';
 import { Chances } from '../components/predict/Chances';
 import { Factors } from '../components/predict/Factors';
 import { TrackRecordSection } from '../components/predict/TrackRecordSection';
+import { PlanFindings, planFindings } from '../components/predict/PlanFindings';
+import { useCachedInsights } from '../state/insights';
 import { useFoodKnowledge } from '../state/foods';
 import { useIngredientSuggestions } from '../state/suggestions';
 import { useModelStatus, usePrediction, useTrackRecord, type ModelStatus, type PlannedDay } from '../state/model';
@@ -40,6 +42,8 @@ export function PredictPage() {
   const prediction = usePrediction(plan);
   const record = useTrackRecord();
   const foods = useFoodKnowledge();
+  const insights = useCachedInsights();
+  const findings = useMemo(() => planFindings(insights?.items, plan.ingredients), [insights?.items, plan.ingredients]);
   const id = useId();
 
   const { ranked, suggest } = useIngredientSuggestions(usage, foods);
@@ -98,7 +102,8 @@ export function PredictPage() {
         {view?.note && <p className="banner">{view.note}</p>}
         {plan.ingredients.length === 0 && <p className="small muted">Add the foods you plan to eat: without any, these are the chances of a usual day for you.</p>}
         {logged && <p className="small muted">This day is already logged, so this prediction is not kept for your track record (it would be hindsight).</p>}
-        {view ? <Chances view={view} /> : !prediction.error && <p className="muted">Working it out…</p>}
+        {view ? <Chances view={view} findings={findings} /> : !prediction.error && <p className="muted">Working it out…</p>}
+        <PlanFindings findings={findings} />
       </section>
 
       {view && (

@@ -4,7 +4,8 @@ import { describeProblem, validateExport, type ExportFile, type SymptomPolarity 
 import type { ImportPlan } from '../../../shared/diary/import';
 import { localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
-import { addCustomSymptom, applyImport, buildCsv, buildExport, deleteAllData, InputError, previewImport, removeCustomSymptom, symptomDefinitions, StorageFullError } from '../../db/repo';
+import { addCustomSymptom, applyImport, buildCsv, buildExport, deleteAllData, InputError, previewImport, previewImportExtras, removeCustomSymptom, symptomDefinitions, StorageFullError } from '../../db/repo';
+import type { ExtrasPlan } from '../../../shared/diary/import-extras';
 import { ConfirmDialog } from '../components/Dialog';
 import { useSettingState } from '../state/settings';
 import { toast } from '../state/toasts';
@@ -161,7 +162,7 @@ function TrackingSettings() {
   );
 }
 
-type ImportState = { kind: 'idle' } | { kind: 'invalid'; fileName: string; lines: string[] } | { kind: 'preview'; fileName: string; file: ExportFile; plan: ImportPlan } | { kind: 'working' };
+type ImportState = { kind: 'idle' } | { kind: 'invalid'; fileName: string; lines: string[] } | { kind: 'preview'; fileName: string; file: ExportFile; plan: ImportPlan; extras: ExtrasPlan } | { kind: 'working' };
 
 function DataSettings() {
   const db = appDb();
@@ -194,7 +195,8 @@ function DataSettings() {
       setState({ kind: 'invalid', fileName: f.name, lines: v.problems.slice(0, 50).map(describeProblem).concat(v.problems.length > 50 ? [`…and ${v.problems.length - 50} more problems`] : []) });
       return;
     }
-    setState({ kind: 'preview', fileName: f.name, file: v.file, plan: await previewImport(db, v.file) });
+    const [plan, extras] = await Promise.all([previewImport(db, v.file), previewImportExtras(db, v.file)]);
+    setState({ kind: 'preview', fileName: f.name, file: v.file, plan, extras });
   };
 
   const onImport = async (file: ExportFile) => {
@@ -249,8 +251,9 @@ function DataSettings() {
             <strong>{state.fileName}</strong>: {plural(state.plan.counts.total, 'day')} — <strong>{state.plan.counts.new.toLocaleString()} new</strong>, <strong>{state.plan.counts.updated.toLocaleString()} updated</strong>, {state.plan.counts.unchanged.toLocaleString()} unchanged.
             {state.plan.newSymptoms.length + state.plan.undefinedSymptoms.length > 0 && <> New symptoms: {[...state.plan.newSymptoms.map((s) => s.label), ...state.plan.undefinedSymptoms].join(', ')}.</>}
           </p>
+          <ImportExtrasLine extras={state.extras} />
           <div className="row">
-            <button type="button" className="primary" onClick={() => void onImport(state.file)} disabled={state.plan.writes.length === 0 && state.plan.newSymptoms.length === 0}>
+            <button type="button" className="primary" onClick={() => void onImport(state.file)} disabled={state.plan.writes.length === 0 && state.plan.newSymptoms.length === 0 && !hasExtras(state.extras)}>
               Import
             </button>
             <button type="button" onClick={() => setState({ kind: 'idle' })}>
@@ -344,5 +347,24 @@ function StorageSettings() {
         Using {mb(status?.usage ?? null)} of about {mb(status?.quota ?? null)}. Version {__APP_VERSION__}.
       </p>
     </section>
+  );
+}
+
+function hasExtras(e: ExtrasPlan): boolean {
+  return e.savedMeals.length + e.challenges.length + Object.keys(e.settings).length > 0;
+}
+
+/** What a version 2 file brings beside the days. */
+function ImportExtrasLine({ extras }: { extras: ExtrasPlan }) {
+  if (!hasExtras(extras)) return null;
+  const parts = [
+    extras.savedMeals.length ? plural(extras.savedMeals.length, 'saved meal') : '',
+    extras.challenges.length ? plural(extras.challenges.length, 're-challenge') : '',
+    Object.keys(extras.settings).length ? 'your settings' : '',
+  ].filter(Boolean);
+  return (
+    <p className="small">
+      Also: {parts.join(', ')}.{extras.challengesStopped > 0 && ' A test from the file is kept as stopped, because one is already running here.'}
+    </p>
   );
 }

@@ -18,6 +18,11 @@ import { useIngredientSuggestions } from '../state/suggestions';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { QuickLog } from '../components/QuickLog';
 import { ChallengeToday } from '../components/ChallengeToday';
+import { useActiveChallenge } from '../state/challenges';
+import { usePersonalFindings } from '../state/insights';
+import { challengeDay } from '../../../shared/challenge/plan';
+import type { PersonalFinding } from '../../../shared/insights/links';
+import type { ScoredIngredient } from '../../../shared/ingredients/types';
 import { longDate } from '../format';
 
 interface Draft {
@@ -95,6 +100,12 @@ export function TodayPage() {
     [usage, frequent],
   );
 
+  // What the person's own diary says about each food, and the food a re-challenge asks them to leave out today.
+  const findingsOf = usePersonalFindings();
+  const challenge = useActiveChallenge();
+  const role = challenge ? challengeDay(challenge.plan, date) : null;
+  const avoidFood = challenge && role && (role.role === 'avoid' || role.role === 'rest') ? challenge.plan.ingredient : null;
+
   const toggle = (name: string) => update({ ingredients: form.ingredients.includes(name) ? form.ingredients.filter((n) => n !== name) : [...form.ingredients, name] });
 
   // No state change before the write commits: re-rendering the page on submit would hold the main
@@ -165,9 +176,16 @@ export function TodayPage() {
             value={form.ingredients}
             onChange={(ingredients) => update({ ingredients })}
             suggest={suggest}
-            renderBadge={(name) => <ScoreBadge name={name} scored={foods?.scoreOf(name)} />}
+            renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood} />}
             onOpenFood={(name) => navigate(`/foods?name=${encodeURIComponent(name)}`)}
           />
+          {avoidFood && form.ingredients.includes(avoidFood) && role && (
+            <p className="banner warn avoid-note" role="status">
+              {role.role === 'avoid' ? `Your re-challenge asks you to leave out ${avoidFood} today (day ${role.index} of ${role.of} without it).` : `Your re-challenge asks for no ${avoidFood} today, in case of a delayed reaction.`} You can still save it: an honest
+              diary matters most, and the test will take it into account.
+            </p>
+          )}
+          {form.ingredients.length > 0 && foods && <BadgeLegend personal={form.ingredients.some((n) => (findingsOf?.(n) ?? []).some((f) => f.direction === 'worse' && !f.explained_by))} />}
           <QuickChips title="Frequent" names={frequent} selected={form.ingredients} onToggle={toggle} />
           <QuickChips title="Recent" names={recent} selected={form.ingredients} onToggle={toggle} />
         </section>
@@ -232,5 +250,47 @@ export function TodayPage() {
         onCancel={() => setPendingDate(null)}
       />
     </>
+  );
+}
+
+/** A chip's badges: the general score, and a mark where the person's own diary links the food to worse symptoms. */
+function FoodBadges({ name, scored, findings, avoid }: { name: string; scored: ScoredIngredient | undefined; findings: readonly PersonalFinding[]; avoid: boolean }) {
+  // A food explained by another one eaten with it is not marked: the other food is the likelier trigger.
+  const worse = findings.filter((f) => f.direction === 'worse' && !f.explained_by);
+  return (
+    <>
+      <ScoreBadge name={name} scored={scored} />
+      {worse.length > 0 && (
+        <span className="badge personal" title={`For you: ${worse.map((f) => f.summary.toLocaleLowerCase('en')).join('; ')}`} aria-label={`for you: ${worse.map((f) => f.summary.toLocaleLowerCase('en')).join('; ')}`}>
+          ⚑
+        </span>
+      )}
+      {avoid && (
+        <span className="badge avoid" aria-label="on your avoid list today">
+          avoid
+        </span>
+      )}
+    </>
+  );
+}
+
+/** What the numbers and marks on the food chips mean. */
+function BadgeLegend({ personal }: { personal: boolean }) {
+  return (
+    <p className="hint chip-legend">
+      <span className="badge good" aria-hidden="true">
+        74
+      </span>{' '}
+      a general score out of 100 (higher is gentler), not about you.
+      {personal && (
+        <>
+          {' '}
+          <span className="badge personal" aria-hidden="true">
+            ⚑
+          </span>{' '}
+          your own diary links this food to worse symptoms.
+        </>
+      )}
+    </p>
   );
 }

@@ -254,8 +254,8 @@ async function getJson<T>(path: string, schema: z.ZodMiniType<T>, opts: ServerOp
     res = await doFetch(`${(opts.baseUrl ?? '').replace(/\/+$/, '')}${path}`, { signal, headers: { accept: 'application/json' } });
   } catch (e) {
     if (opts.signal?.aborted) return { ok: false, kind: 'aborted', status: null, message: 'The lookup was cancelled.' };
-    if (timeout.aborted) return { ok: false, kind: 'unreachable', status: null, message: 'The food server did not answer in time.' };
-    return { ok: false, kind: 'unreachable', status: null, message: `The food server could not be reached (${(e as Error).message}).` };
+    if (timeout.aborted) return { ok: false, kind: 'unreachable', status: null, message: 'Aurea’s server did not answer in time.' };
+    return { ok: false, kind: 'unreachable', status: null, message: `Aurea’s server could not be reached (${(e as Error).message}).` };
   }
   let body: unknown = null;
   try {
@@ -267,10 +267,10 @@ async function getJson<T>(path: string, schema: z.ZodMiniType<T>, opts: ServerOp
   if (res.ok) {
     const parsed = schema.safeParse(body);
     if (parsed.success) return { ok: true, value: parsed.data };
-    return { ok: false, kind: 'malformed', status: res.status, message: 'The food server answered in a shape this version of Aurea does not understand.' };
+    return { ok: false, kind: 'malformed', status: res.status, message: 'Aurea’s server answered in a shape this version of Aurea does not understand.' };
   }
   const err = errorBodySchema.safeParse(body);
-  const message = err.success ? err.data.error.message : `The food server answered HTTP ${res.status}.`;
+  const message = err.success ? err.data.error.message : `Aurea’s server answered HTTP ${res.status}.`;
   const code = err.success ? err.data.error.code : '';
   let kind: ServerFailureKind;
   if (res.status === 404 && err.success) kind = 'not_found';
@@ -516,9 +516,9 @@ const savedOn = (iso: string | null) => {
 /** Why the server was not used, and what is shown instead ("the offline table", "the copy saved on 3 Mar 2026"). */
 function failureNote(kind: ServerFailureKind | 'offline', shown: string): LookupNote {
   if (kind === 'offline') return { kind: 'offline', text: `You are offline: showing ${shown}.` };
-  if (kind === 'unavailable' || kind === 'rate_limited') return { kind: 'unavailable', text: `Showing ${shown}; the food server cannot reach USDA or Open Food Facts right now.` };
-  if (kind === 'malformed') return { kind: 'unavailable', text: `Showing ${shown}; the food server's answer could not be read.` };
-  return { kind: 'unreachable', text: `Showing ${shown}; the food server is unreachable.` };
+  if (kind === 'unavailable' || kind === 'rate_limited') return { kind: 'unavailable', text: `Showing ${shown}; Aurea cannot reach USDA or Open Food Facts right now.` };
+  if (kind === 'malformed') return { kind: 'unavailable', text: `Showing ${shown}; the online answer could not be read.` };
+  return { kind: 'unreachable', text: `Showing ${shown}; Aurea’s server cannot be reached.` };
 }
 
 /**
@@ -536,14 +536,14 @@ export async function resolveFood(name: string, deps: LookupDeps): Promise<FoodR
   if (cached?.fresh) return { food: cached.view, bundled, note: null };
 
   const fallback = (kind: ServerFailureKind | 'offline'): FoodResolution => {
-    if (bundled) return { food: bundled, bundled, note: failureNote(kind, 'the offline table') };
+    if (bundled) return { food: bundled, bundled, note: failureNote(kind, 'the built-in list') };
     if (cached) return { food: cached.view, bundled, note: failureNote(kind, `the copy saved ${savedOn(cached.view.fetched_at)}`) };
     const text =
       kind === 'offline'
-        ? `“${key}” is not in the offline table. Connect to the internet to look it up on the food server.`
+        ? `“${key}” is not in the built-in list. Connect to the internet to look it up online.`
         : kind === 'unavailable' || kind === 'rate_limited'
-          ? `“${key}” is not in the offline table, and the food server cannot reach USDA or Open Food Facts right now. Try again in a minute.`
-          : `“${key}” is not in the offline table, and the food server is unreachable. Try again later.`;
+          ? `“${key}” is not in the built-in list, and Aurea cannot reach USDA or Open Food Facts right now. Try again in a minute.`
+          : `“${key}” is not in the built-in list, and Aurea’s server cannot be reached. Try again later.`;
     return { food: null, bundled, note: { kind: kind === 'offline' ? 'offline' : kind === 'unavailable' || kind === 'rate_limited' ? 'unavailable' : 'unreachable', text } };
   };
 
@@ -553,7 +553,7 @@ export async function resolveFood(name: string, deps: LookupDeps): Promise<FoodR
     const view = await viewFromIngredient(answer.value);
     view.key = key;
     await storeCachedFood(deps.db, view, now());
-    const note: LookupNote | null = view.stale ? { kind: 'stale', text: `The food server could not refresh this food, so it sent the copy it fetched ${savedOn(view.fetched_at)}.` } : null;
+    const note: LookupNote | null = view.stale ? { kind: 'stale', text: `Aurea could not refresh this food, so it sent the copy it fetched ${savedOn(view.fetched_at)}.` } : null;
     return { food: view, bundled, note };
   }
   if (answer.kind === 'aborted') return { food: bundled ?? cached?.view ?? null, bundled, note: null };
@@ -561,7 +561,7 @@ export async function resolveFood(name: string, deps: LookupDeps): Promise<FoodR
     // The server knows nothing more: the offline table's answer is the answer, quietly.
     if (bundled) return { food: bundled, bundled, note: null };
     if (cached) return { food: cached.view, bundled, note: null };
-    return { food: null, bundled, note: { kind: 'not_found', text: `No food called “${key}” was found in the offline table, USDA FoodData Central or Open Food Facts.` } };
+    return { food: null, bundled, note: { kind: 'not_found', text: `No food called “${key}” was found in the built-in list, USDA FoodData Central or Open Food Facts.` } };
   }
   return fallback(answer.kind);
 }
@@ -579,7 +579,7 @@ export async function resolveProduct(raw: string, deps: Omit<LookupDeps, 'knowle
   if (cached?.fresh) return { food: cached.view, bundled: null, note: null };
   if (!deps.online) {
     if (cached) return { food: cached.view, bundled: null, note: { kind: 'offline', text: `You are offline: showing the copy saved ${savedOn(cached.view.fetched_at)}.` } };
-    return { food: null, bundled: null, note: { kind: 'offline', text: 'Looking up a barcode needs the food server, and you are offline. You can still search foods by name.' } };
+    return { food: null, bundled: null, note: { kind: 'offline', text: 'Looking up a barcode needs a connection, and you are offline. You can still search foods by name.' } };
   }
   const answer = await fetchProduct(check.barcode, deps.server);
   if (answer.ok) {
@@ -597,10 +597,10 @@ export async function resolveProduct(raw: string, deps: Omit<LookupDeps, 'knowle
   if (cached) return { food: cached.view, bundled: null, note: failureNote(answer.kind, `the copy saved ${savedOn(cached.view.fetched_at)}`) };
   const text =
     answer.kind === 'unavailable' || answer.kind === 'rate_limited'
-      ? 'The food server cannot reach Open Food Facts right now. Try again in a minute.'
+      ? 'Aurea cannot reach Open Food Facts right now. Try again in a minute.'
       : answer.kind === 'malformed'
-        ? "The food server's answer could not be read. Try again later."
-        : 'The food server is unreachable, and barcode lookups need it. Try again when you are connected.';
+        ? "The online answer could not be read. Try again later."
+        : 'Aurea’s server cannot be reached, and barcode lookups need it. Try again when you are connected.';
   return { food: null, bundled: null, note: { kind: answer.kind === 'unavailable' || answer.kind === 'rate_limited' || answer.kind === 'malformed' ? 'unavailable' : 'unreachable', text } };
 }
 
@@ -760,7 +760,7 @@ export function useServerSearch(query: string, options: { limit?: number; server
       return;
     }
     if (!online) {
-      setState({ status: 'off', query: q, hits: [], fetched_at: null, warnings: [], note: { kind: 'offline', text: 'You are offline: showing the offline table only.' } });
+      setState({ status: 'off', query: q, hits: [], fetched_at: null, warnings: [], note: { kind: 'offline', text: 'You are offline: showing the built-in list only.' } });
       return;
     }
     const memo = searchMemo.get(`${q}|${limit}`);
@@ -784,8 +784,8 @@ export function useServerSearch(query: string, options: { limit?: number; server
           answer.kind === 'not_found' || answer.kind === 'bad_request'
             ? null
             : answer.kind === 'unavailable' || answer.kind === 'rate_limited'
-              ? 'Showing the offline table; the food server cannot reach USDA or Open Food Facts right now.'
-              : 'Showing the offline table; the food server is unreachable.';
+              ? 'Showing the built-in list; Aurea cannot reach USDA or Open Food Facts right now.'
+              : 'Showing the built-in list; Aurea’s server cannot be reached.';
         setState({ status: text ? 'failed' : 'done', query: q, hits: [], fetched_at: null, warnings: [], note: text ? { kind: answer.kind === 'unreachable' || answer.kind === 'malformed' ? 'unreachable' : 'unavailable', text } : null });
       });
     }, SEARCH_DEBOUNCE_MS);

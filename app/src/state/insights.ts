@@ -1,8 +1,9 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { IngredientLink, InsightItem, InsightsResult } from '../../../shared/insights';
-import { explainedSentence } from '../../../shared/insights/explained-words';
+import type { IngredientLink, InsightItem, InsightsResult, PersonalFinding, SymptomWording } from '../../../shared/insights';
+import { ingredientLinks, personalFindings } from '../../../shared/insights/links';
+import { BUILTIN_SYMPTOMS } from '../../../shared/schema';
 import { appDb, type AureaDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
 import { gateway } from '../../gateway';
@@ -87,30 +88,27 @@ export function useIngredientLinks(): Map<string, IngredientLink[]> | null {
   const cached = useCachedInsights();
   const links = useLiveQuery(async () => {
     if (!cached) return null;
-    const { ingredientLinks } = await import('../../../shared/insights/links');
     return ingredientLinks(cached.result);
   }, [cached?.hash]);
   return links ?? null;
 }
 
-const LAG_WORDS = ['on days with', 'the day after', 'two days after', 'three days after'];
-
 /**
- * "Linked to your symptoms" sentences for one food, from the person's own insights, e.g.
- * "Your bloating averaged 3.4 on days with milk vs 1.8 without (strong evidence)."
+ * The person's own findings about a food, worded by shared/insights (one voice with Insights and
+ * Predict): null while the diary has not been analysed, [] when nothing is linked.
  */
-export function linkSentences(food: string, links: readonly IngredientLink[], labelOf: (key: string) => string): { symptom: string; sentence: string }[] {
-  return links.map((l) => {
-    const label = labelOf(l.symptom).toLowerCase();
-    // Explained by another food: say so, and name that food, rather than call this one a trigger.
-    if (l.explained) return { symptom: l.symptom, sentence: explainedSentence(l.explained, { name: label, polarity: l.polarity }) };
-    const w = l.mean_with === null ? '?' : l.mean_with.toFixed(1);
-    const wo = l.mean_without === null ? '?' : l.mean_without.toFixed(1);
-    const when = l.lag === 0 ? `on days with ${food}` : `${LAG_WORDS[l.lag] ?? `${l.lag} days after`} ${food}`;
-    const base = l.lag === 0 ? `without it` : `otherwise`;
-    const feel = l.direction === 'worse' ? 'worse' : 'better';
-    return { symptom: l.symptom, sentence: `Your ${label} averaged ${w} ${when} vs ${wo} ${base} — ${feel} (${l.strength} evidence; a link in your diary, not proof of cause).` };
-  });
+export function usePersonalFindings(): ((food: string) => PersonalFinding[]) | null {
+  const links = useIngredientLinks();
+  const defs = useLiveQuery(() => symptomDefinitions(appDb()), []);
+  return useMemo(() => {
+    if (links === null) return null;
+    const all = [...BUILTIN_SYMPTOMS, ...(defs ?? [])];
+    const wordingOf = (key: string): SymptomWording => {
+      const d = all.find((x) => x.key === key);
+      return { label: d?.label ?? key, polarity: d?.polarity ?? 'higher_is_worse' };
+    };
+    return (food: string) => personalFindings(food, links.get(food) ?? [], wordingOf);
+  }, [links, defs]);
 }
 
 /**

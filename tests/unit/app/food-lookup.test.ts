@@ -110,44 +110,44 @@ describe.skipIf(!enabled)('looking foods up: device cache → food server → of
     expect(again.food!.origin).toBe('server');
   });
 
-  it('keeps the offline table’s card, quietly, when the server knows nothing more (404)', async () => {
+  it('keeps the built-in list’s card, quietly, when the server knows nothing more (404)', async () => {
     const r = await resolveFood('milk', deps());
     expect(calls).toEqual(['/api/ingredients/milk']);
     expect(r.note).toBeNull();
     expect(r.food).toMatchObject({ origin: 'bundled', name: 'milk' });
     expect(r.food!.ingredient.sources.map((s) => `${s.name} ${s.id ?? ''}`.trim())).toEqual(['USDA SR28 01077', 'Glycemic index table Atkinson 2008 Table 1 row 53', 'Aurea knowledge table']);
     expect(r.food!.table!.references).toHaveLength(3);
-    expect((await resolveFood('zzqx', deps())).note).toEqual({ kind: 'not_found', text: 'No food called “zzqx” was found in the offline table, USDA FoodData Central or Open Food Facts.' });
+    expect((await resolveFood('zzqx', deps())).note).toEqual({ kind: 'not_found', text: 'No food called “zzqx” was found in the built-in list, USDA FoodData Central or Open Food Facts.' });
   });
 
-  it('an unreachable server: the offline table with a note, else the older saved copy, else a clear message', async () => {
+  it('an unreachable server: the built-in list with a note, else the older saved copy, else a clear message', async () => {
     await resolveFood('big mac', deps());
     clock.advance(FOOD_CACHE_TTL_MS + HOUR);
 
     const oats = await resolveFood('oats', deps({ server: unreachable }));
     expect(oats.food).toMatchObject({ origin: 'bundled', name: 'oats' });
-    expect(oats.note).toEqual({ kind: 'unreachable', text: 'Showing the offline table; the food server is unreachable.' });
+    expect(oats.note).toEqual({ kind: 'unreachable', text: 'Showing the built-in list; Aurea’s server cannot be reached.' });
 
     const bigMac = await resolveFood('big mac', deps({ server: unreachable }));
     expect(bigMac.food).toMatchObject({ origin: 'cache', stale: true, name: 'big mac' });
     expect(bigMac.note!.kind).toBe('unreachable');
-    expect(bigMac.note!.text).toMatch(/^Showing the copy saved on .*2026; the food server is unreachable\.$/);
+    expect(bigMac.note!.text).toMatch(/^Showing the copy saved on .*2026; Aurea’s server cannot be reached\.$/);
 
     expect((await resolveFood('zzqx', deps({ server: unreachable }))).note).toEqual({
       kind: 'unreachable',
-      text: '“zzqx” is not in the offline table, and the food server is unreachable. Try again later.',
+      text: '“zzqx” is not in the built-in list, and Aurea’s server cannot be reached. Try again later.',
     });
   });
 
-  it('offline: never calls the server; the device cache and the offline table answer', async () => {
+  it('offline: never calls the server; the device cache and the built-in list answer', async () => {
     await resolveFood('big mac', deps());
     calls = [];
     const offline = deps({ online: false });
     expect((await resolveFood('big mac', offline)).food!.origin).toBe('cache');
     const oats = await resolveFood('oats', offline);
     expect(oats.food!.origin).toBe('bundled');
-    expect(oats.note).toEqual({ kind: 'offline', text: 'You are offline: showing the offline table.' });
-    expect((await resolveFood('zzqx', offline)).note!.text).toBe('“zzqx” is not in the offline table. Connect to the internet to look it up on the food server.');
+    expect(oats.note).toEqual({ kind: 'offline', text: 'You are offline: showing the built-in list.' });
+    expect((await resolveFood('zzqx', offline)).note!.text).toBe('“zzqx” is not in the built-in list. Connect to the internet to look it up online.');
     expect(calls).toEqual([]);
   });
 
@@ -155,7 +155,7 @@ describe.skipIf(!enabled)('looking foods up: device cache → food server → of
     fake.setFault('*', { kind: 'status', status: 500 });
     const r = await resolveFood('salmon', deps());
     expect(r.food!.origin).toBe('bundled');
-    expect(r.note).toEqual({ kind: 'unavailable', text: 'Showing the offline table; the food server cannot reach USDA or Open Food Facts right now.' });
+    expect(r.note).toEqual({ kind: 'unavailable', text: 'Showing the built-in list; Aurea cannot reach USDA or Open Food Facts right now.' });
   });
 
   it('something that is not an Aurea food server counts as unreachable', async () => {
@@ -219,7 +219,7 @@ describe.skipIf(!enabled)('looking foods up: device cache → food server → of
       expect(saved.food!.additives.map((a) => a.code)).toContain('E951');
       expect(saved.note!.text).toMatch(/^You are offline: showing the copy saved on /);
       const none = await resolveProduct('3248652962117', deps({ online: false }));
-      expect(none).toEqual({ food: null, bundled: null, note: { kind: 'offline', text: 'Looking up a barcode needs the food server, and you are offline. You can still search foods by name.' } });
+      expect(none).toEqual({ food: null, bundled: null, note: { kind: 'offline', text: 'Looking up a barcode needs a connection, and you are offline. You can still search foods by name.' } });
       expect(calls).toEqual([]);
     });
 
@@ -236,7 +236,7 @@ describe.skipIf(!enabled)('looking foods up: device cache → food server → of
 
     it('an unreachable server: a clear sentence, no error wall', async () => {
       const r = await resolveProduct('5000112576009', deps({ server: unreachable }));
-      expect(r).toEqual({ food: null, bundled: null, note: { kind: 'unreachable', text: 'The food server is unreachable, and barcode lookups need it. Try again when you are connected.' } });
+      expect(r).toEqual({ food: null, bundled: null, note: { kind: 'unreachable', text: 'Aurea’s server cannot be reached, and barcode lookups need it. Try again when you are connected.' } });
     });
   });
 });

@@ -13,11 +13,15 @@ import {
   getLog,
   ingredientUsage,
   InputError,
+  listMeals,
   logsPage,
   previewImport,
+  previewImportExtras,
   removeCustomSymptom,
   restoreLog,
   saveLog,
+  saveMeal,
+  setSetting,
   symptomDefinitions,
 } from '../../../app/db/repo';
 import type { ExportFile } from '../../../shared/schema';
@@ -140,8 +144,8 @@ describe('export and import', () => {
     await saveLog(db, { date: '2026-03-01', ingredients: ['milk', 'oats'], symptoms: { bloating: 3 }, notes: 'said "hi", then =1+1' });
     const csv = await buildCsv(db);
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('date,ingredients,bloating,energy,focus,cycle_phase,notes');
-    expect(lines[1]).toBe('2026-03-01,milk; oats,3,,,,"said ""hi"", then =1+1"');
+    expect(lines[0]).toBe('date,ingredients,meals,bloating,energy,focus,cycle_phase,notes');
+    expect(lines[1]).toBe('2026-03-01,milk; oats,,3,,,,"said ""hi"", then =1+1"');
   });
 
   it('deletes all data', async () => {
@@ -151,6 +155,84 @@ describe('export and import', () => {
     await deleteAllData(db);
     expect(await db.logs.count()).toBe(0);
     expect(await db.symptoms.count()).toBe(0);
+  });
+});
+
+describe('meals', () => {
+  const day = { date: '2026-03-05', ingredients: [], symptoms: { bloating: 2 } };
+
+  it('saves a day as meals with times; its foods are their union, the order of the day', async () => {
+    const db = freshDb();
+    const { log } = await saveLog(db, {
+      ...day,
+      meals: [
+        { id: 'x', name: 'Dinner', time: '19:30', ingredients: ['Pasta', 'cheese'] },
+        { id: 'x2', name: 'Breakfast', time: '07:45', ingredients: ['oats', 'Milk'] },
+        { id: 'x3', name: 'Snacks', time: null, ingredients: [] },
+      ],
+    });
+    expect(log.meals).toEqual([
+      { id: 'breakfast', name: 'Breakfast', time: '07:45', ingredients: ['oats', 'milk'] },
+      { id: 'dinner', name: 'Dinner', time: '19:30', ingredients: ['pasta', 'cheese'] },
+    ]);
+    expect(log.ingredients).toEqual(['oats', 'milk', 'pasta', 'cheese']);
+    // Saving again without meals (a plain list) drops the old meals rather than keeping stale ones.
+    const { log: plain } = await saveLog(db, { ...day, ingredients: ['rice'] });
+    expect(plain.meals).toBeUndefined();
+    expect(plain.ingredients).toEqual(['rice']);
+  });
+
+  it('refuses a bad time, and two meals of one name, changing nothing', async () => {
+    const db = freshDb();
+    await expect(saveLog(db, { ...day, meals: [{ id: 'a', name: 'Lunch', time: '25:00', ingredients: ['soup'] }] })).rejects.toThrow(/time like 08:30/);
+    await expect(saveLog(db, { ...day, meals: [{ id: 'a', name: 'Lunch', ingredients: ['soup'] }, { id: 'a', name: 'Lunch', ingredients: ['bread'] }] })).rejects.toThrow(/its own name/);
+    expect(await db.logs.count()).toBe(0);
+  });
+
+  it('exports format version 2 with meals, saved meals, re-challenges and settings, and imports it whole', async () => {
+    const a = freshDb();
+    await saveLog(a, { ...day, meals: [{ id: 'b', name: 'Breakfast', time: '08:00', ingredients: ['oats'] }, { id: 'l', name: 'My brunch', time: '11:00', ingredients: ['egg', 'toast'] }] });
+    await saveMeal(a, 'usual breakfast', ['oats', 'milk']);
+    await a.challenges.put({ id: 'c1', ingredient: 'milk', symptom: 'bloating', status: 'active', created_at: '2026-03-01T00:00:00.000Z', plan: { ingredient: 'milk', symptom: 'bloating', start: '2026-03-01', avoidDays: 7, challengeDates: ['2026-03-08', '2026-03-10', '2026-03-12'], end: '2026-03-13' } });
+    await setSetting(a, 'trackCycle', true);
+    await setSetting(a, 'theme', 'dark');
+    await setSetting(a, 'demoActive', true);
+    const exported = JSON.parse(JSON.stringify(await buildExport(a))) as ExportFile;
+    expect(exported.version).toBe(2);
+    expect(exported.logs[0]!.meals!.map((m) => m.name)).toEqual(['Breakfast', 'My brunch']);
+    expect(exported.saved_meals!.map((m) => m.name)).toEqual(['usual breakfast']);
+    expect(exported.challenges!.map((c) => c.ingredient)).toEqual(['milk']);
+    // The person's choices travel; this device's state (a loaded demo) does not.
+    expect(exported.settings).toEqual({ theme: 'dark', trackCycle: true });
+
+    const b = freshDb();
+    await applyImport(b, exported);
+    expect((await getLog(b, day.date))!.meals).toEqual((await getLog(a, day.date))!.meals);
+    expect((await getLog(b, day.date))!.ingredients).toEqual(['oats', 'egg', 'toast']);
+    expect((await listMeals(b)).map((m) => m.name)).toEqual(['usual breakfast']);
+    expect((await b.challenges.toArray()).map((c) => c.status)).toEqual(['active']);
+    expect((await b.settings.get('trackCycle'))?.value).toBe(true);
+    expect(await b.settings.get('demoActive')).toBeUndefined();
+  });
+
+  it('reads format version 1 files as they are, and keeps a running test when the file has another', async () => {
+    const db = freshDb();
+    await applyImport(db, { format: 'aurea.export', version: 1, logs: [{ date: '2026-03-01', ingredients: ['milk'], symptoms: {} }] });
+    expect((await getLog(db, '2026-03-01'))!.meals).toBeUndefined();
+    await db.challenges.put({ id: 'mine', ingredient: 'onion', symptom: 'bloating', status: 'active', created_at: '2026-03-01T00:00:00.000Z', plan: {} });
+    const theirs = { id: 'theirs', ingredient: 'milk', symptom: 'bloating', status: 'active' as const, created_at: '2026-03-01T00:00:00.000Z', plan: { ingredient: 'milk', symptom: 'bloating', start: '2026-03-01', avoidDays: 7, challengeDates: ['2026-03-08', '2026-03-10'], end: '2026-03-11' } };
+    const extras = await previewImportExtras(db, { format: 'aurea.export', version: 2, logs: [], challenges: [theirs] });
+    expect(extras.challengesStopped).toBe(1);
+    await applyImport(db, { format: 'aurea.export', version: 2, logs: [], challenges: [theirs] });
+    expect((await db.challenges.get('theirs'))!.status).toBe('cancelled');
+    expect((await db.challenges.get('mine'))!.status).toBe('active');
+  });
+
+  it('writes meals in the CSV', async () => {
+    const db = freshDb();
+    await saveLog(db, { ...day, meals: [{ id: 'b', name: 'Breakfast', time: '08:00', ingredients: ['oats', 'milk'] }, { id: 'l', name: 'Lunch', ingredients: ['soup'] }] });
+    const [, row] = (await buildCsv(db)).trim().split('\r\n');
+    expect(row).toBe('2026-03-05,oats; milk; soup,"Breakfast 08:00: oats, milk | Lunch: soup",2,,,,');
   });
 });
 
@@ -189,5 +271,10 @@ describe('schema upgrade', () => {
     expect((await symptomDefinitions(db)).map((s) => s.key)).toContain('headache');
     expect(await db.settings.get('customSymptoms')).toBeUndefined();
     expect((await db.settings.get('theme'))?.value).toBe('dark');
+    // Version 4: each day's foods become one meal without a name; the day's foods are unchanged.
+    for (const old of unique) {
+      const now = logs.find((l) => l.date === old.date)!;
+      expect(now.meals).toEqual([{ id: 'day', name: '', time: null, ingredients: old.ingredients }]);
+    }
   });
 });

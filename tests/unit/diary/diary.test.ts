@@ -62,9 +62,9 @@ describe('logsToCsv', () => {
     ];
     const lines = logsToCsv(logs, BUILTIN_SYMPTOMS).trim().split('\r\n');
     expect(lines).toEqual([
-      'date,ingredients,bloating,energy,focus,cramps,cycle_phase,notes',
-      '2026-01-01,milk,0,,,,,',
-      `2026-01-02,"a, b",,,,1,luteal,"'=HYPERLINK(""x"")"`,
+      'date,ingredients,meals,bloating,energy,focus,cramps,cycle_phase,notes',
+      '2026-01-01,milk,,0,,,,,',
+      `2026-01-02,"a, b",,,,,1,luteal,"'=HYPERLINK(""x"")"`,
     ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   ASSOCIATION_NOTE,
   describeInsights,
   evidenceStrength,
+  findingNumbers,
   type InsightItem,
   type InsightsResult,
   type SymptomCoverage,
@@ -73,8 +74,24 @@ describe('food findings', () => {
     const items = describeInsights(result({ triggers: [test({})], tests: [test({})] }));
     const [t] = byKind(items, 'trigger');
     expect(t).toMatchObject({ id: 'trigger:bloating:milk', symptom: 'bloating', ingredient: 'milk', direction: 'worse', strength: 'strong', headline: 'Milk: linked to more bloating' });
-    expect(t!.sentence).toBe('On days you had milk, your bloating averaged 3.4 vs 1.8 without it (115 days with, 238 without; strong evidence, p < 0.001 after correcting for 42 foods tested).');
+    expect(t!.sentence).toBe('On days you had milk, your bloating averaged 3.4 vs 1.8 without it (115 days with, 238 without; strong evidence).');
     expect(t!.numbers).toMatchObject({ mean_with: 3.43, mean_without: 1.81, days_with: 115, days_without: 238, p_adjusted: 4.2e-8, foods_tested: 42 });
+  });
+
+  it('keeps p-values and test names out of the sentence, and behind "Show the numbers"', () => {
+    const items = describeInsights(result({ triggers: [test({})], tests: [test({})] }));
+    const t = byKind(items, 'trigger')[0]!;
+    expect(t.sentence).not.toMatch(/\bp\s*[<=]|Mann|Bonferroni|percentage point/i);
+    const rows = Object.fromEntries(findingNumbers(t).map((r) => [r.label, r.value]));
+    expect(rows).toMatchObject({
+      'Days with the food': '115',
+      'Days without it': '238',
+      'Average with': '3.43',
+      'Average without': '1.81',
+      Test: 'Mann-Whitney U, two-sided',
+      'Adjusted p (Bonferroni, 42 foods)': '< 0.001',
+    });
+    expect(rows.p).toBeDefined();
   });
 
   it('words a higher-is-better trigger as lower, and protective foods kindly', () => {
@@ -83,10 +100,10 @@ describe('food findings', () => {
     const oats = test({ ingredient: 'oats', symptom: 'energy', mean_present: 3.8, mean_absent: 3.1, p_adjusted: 0.0002, correlation: 0.25 });
     const items = describeInsights(result({ triggers: [sugar], protective: [ginger, oats] }));
     expect(byKind(items, 'trigger')[0]!.headline).toBe('Sugar: linked to lower energy');
-    expect(byKind(items, 'trigger')[0]!.sentence).toContain('moderate evidence, p = 0.004 after correcting for 42 foods tested');
+    expect(byKind(items, 'trigger')[0]!.sentence).toContain('moderate evidence');
     const [g, o] = byKind(items, 'protective');
     expect(g!.headline).toBe('Ginger: linked to less bloating');
-    expect(g!.sentence).toBe('Days with ginger tended to bring less bloating: 1.2 on average vs 2.0 without it (115 days with, 238 without; weak evidence, p = 0.03 after correcting for 42 foods tested).');
+    expect(g!.sentence).toBe('Days with ginger tended to bring less bloating: 1.2 on average vs 2.0 without it (115 days with, 238 without; weak evidence).');
     expect(o!.headline).toBe('Oats: linked to better energy');
     expect(o!.direction).toBe('better');
   });
@@ -100,7 +117,7 @@ describe('food findings', () => {
       'Food2: linked to more bloating two days later',
       'Food3: linked to more bloating three days later',
     ]);
-    expect(byKind(items, 'delayed')[0]!.sentence).toBe('The day after you have food1, your bloating averages 3.1 vs 2.0 otherwise (300 pairs of days; strong evidence, p < 0.001 after correcting for 42 foods tested).');
+    expect(byKind(items, 'delayed')[0]!.sentence).toBe('The day after you have food1, your bloating averages 3.1 vs 2.0 otherwise (300 pairs of days; strong evidence).');
   });
 
   it('says when no food stands out for a symptom', () => {
@@ -132,9 +149,9 @@ describe('patterns', () => {
     );
     const [b, e] = byKind(items, 'cycle');
     expect(b!.headline).toBe('Bloating is worst in your luteal phase');
-    expect(b!.sentence).toBe('Your bloating averaged 3.4 in your luteal phase vs 2.0 in your follicular phase, the lightest (strong evidence, p < 0.001 across 4 phases).');
+    expect(b!.sentence).toBe('Your bloating averaged 3.4 in your luteal phase vs 2.0 in your follicular phase, the lightest (strong evidence across 4 phases).');
     expect(e!.strength).toBe('none');
-    expect(e!.sentence).toBe('Your energy was similar across your cycle phases (averages 3.1–3.1; no clear difference, p = 0.38).');
+    expect(e!.sentence).toBe('Your energy was similar across your cycle phases (averages 3.1–3.1; no clear difference).');
   });
 
   it('compares weekdays with weekends', () => {
@@ -147,8 +164,8 @@ describe('patterns', () => {
       }),
     );
     const [e, b] = byKind(items, 'weekday');
-    expect(e!.sentence).toBe('Your energy is lower at weekends: 2.4 on average vs 2.9 on weekdays (moderate evidence, p = 0.004).');
-    expect(b!.sentence).toBe('Your bloating is about the same on weekdays (2.6) and at weekends (2.6; no clear difference, p = 0.71).');
+    expect(e!.sentence).toBe('Your energy is lower at weekends: 2.4 on average vs 2.9 on weekdays (moderate evidence).');
+    expect(b!.sentence).toBe('Your bloating is about the same on weekdays (2.6) and at weekends (2.6; no clear difference).');
   });
 
   it('turns the daily slope into points a month, worded by polarity', () => {
@@ -163,9 +180,9 @@ describe('patterns', () => {
       }),
     );
     const [b, e, f] = byKind(items, 'trend');
-    expect(b!.sentence).toBe('Your bloating has been easing by about 0.3 points a month (strong evidence, p < 0.001).');
-    expect(e!.sentence).toBe('Your energy has been improving by about 0.1 points a month (weak evidence, p = 0.02).');
-    expect(f!.sentence).toBe('Your focus has been slipping by about 0.02 points a month (moderate evidence, p = 0.003).');
+    expect(b!.sentence).toBe('Your bloating has been easing by about 0.3 points a month (strong evidence).');
+    expect(e!.sentence).toBe('Your energy has been improving by about 0.1 points a month (weak evidence).');
+    expect(f!.sentence).toBe('Your focus has been slipping by about 0.02 points a month (moderate evidence).');
     expect(b!.numbers.change_per_month).toBeCloseTo(-0.304, 3);
   });
 
@@ -187,7 +204,7 @@ describe('patterns', () => {
       }),
     );
     expect(byKind(items, 'seasonal')).toHaveLength(1);
-    expect(byKind(items, 'seasonal')[0]!.sentence).toBe('Your energy tends to be lowest in December: 2.3 on average vs 2.8 across the year (strong evidence, p < 0.001 across 2 months).');
+    expect(byKind(items, 'seasonal')[0]!.sentence).toBe('Your energy tends to be lowest in December: 2.3 on average vs 2.8 across the year (strong evidence across 2 months).');
   });
 });
 
@@ -257,8 +274,9 @@ describe('every item', () => {
     expect(items.some((i) => i.kind === 'trigger' && i.ingredient === 'milk')).toBe(true);
   });
 
-  it('never presents correlation as cause', () => {
+  it('never presents correlation as cause, and never puts a p-value in a sentence', () => {
     for (const i of items) expect(`${i.headline} ${i.sentence}`).not.toMatch(/caus|because|makes you|gives you/i);
+    for (const i of items) expect(i.sentence).not.toMatch(/\bp\s*[<=]\s*\d|p not defined/);
     expect(ASSOCIATION_NOTE).toMatch(/not proof of cause/);
   });
 });

@@ -129,7 +129,7 @@ describe('predictions', () => {
     const asToday = predict(set, history, { date: dayAfter, ingredients: ['wheat bread'], cycle_phase: 'follicular' }, { today: dayAfter });
     const onion = asToday.contributions.bloating.find((c) => c.name === 'onion');
     expect(onion).toMatchObject({ kind: 'ingredient', direction: 'up', timing: 'day_before' });
-    expect(onion!.text).toMatch(/^onion yesterday raises today's bloating risk \(\+\d+ points\)$/);
+    expect(onion!.text).toMatch(/^onion yesterday raises today's bloating risk by about \d+ in 100$/);
     const asTomorrow = predict(set, history, { date: dayAfter, ingredients: ['wheat bread'], cycle_phase: 'follicular' }, { today: tomorrow });
     expect(asTomorrow.contributions.bloating.find((c) => c.name === 'onion')!.text).toMatch(/^onion today raises tomorrow's bloating risk/);
     const plain = predict(set, history, { date: dayAfter, ingredients: ['wheat bread'], cycle_phase: 'follicular' });

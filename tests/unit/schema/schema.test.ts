@@ -50,7 +50,8 @@ describe('validateExport', () => {
 
   it('refuses the wrong format, version and duplicate dates', () => {
     expect(validateExport({ ...good, format: 'other' }).ok).toBe(false);
-    expect(validateExport({ ...good, version: 2 }).ok).toBe(false);
+    expect(validateExport({ ...good, version: 3 }).ok).toBe(false);
+    expect(validateExport({ ...good, version: 2 }).ok).toBe(true);
     expect(validateExport(null).ok).toBe(false);
     const dup = validateExport({ ...good, logs: [good.logs[0], good.logs[0]] });
     expect(dup.ok).toBe(false);

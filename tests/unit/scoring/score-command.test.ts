@@ -43,7 +43,7 @@ describe('aurea score', () => {
   it('prints a readable table by default, framed as general guidance', async () => {
     const { code, out } = await aurea(['salmon', 'diet soda']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^Generally flagged: /);
+    expect(out).toMatch(/^In general \(not about you\): /);
     expect(out).toMatch(/food\s+blood sugar\s+inflammation\s+gut\s+hormonal\s+overall\s+confidence/);
     expect(out).toMatch(/\nsalmon\s+100\s+10\s+50\s+0\s+85\s+high\n/);
     expect(out).toMatch(/diet soda — Generally: /);

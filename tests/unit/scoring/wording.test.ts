@@ -39,9 +39,9 @@ describe('score labels', () => {
   });
 
   it('frames scores as general guidance, apart from the person’s own findings', () => {
-    expect(GENERAL_GUIDANCE.heading).toBe('Generally flagged');
+    expect(GENERAL_GUIDANCE.heading).toBe('In general (not about you)');
     expect(GENERAL_GUIDANCE.note).toMatch(/not a finding about you/);
-    expect(PERSONAL_FINDINGS.heading).toBe('Linked to your symptoms');
+    expect(PERSONAL_FINDINGS.heading).toBe('For you');
     expect(PERSONAL_FINDINGS.note).toMatch(/not proof of cause/);
   });
 });
@@ -58,7 +58,7 @@ describe('describeScores', () => {
 
   it('summarises a food with calm, "generally" framed labels', () => {
     const d = describeScores(scoreIngredient(lentilLike));
-    expect(d.heading).toBe('Generally flagged');
+    expect(d.heading).toBe('In general (not about you)');
     expect(d.blood_sugar.label).toBe('gentle on blood sugar');
     expect(d.gut.label).toBe('gut-friendly');
     expect(d.insulin).toBe('little effect on insulin');

@@ -16,7 +16,7 @@ import {
   SYMPTOMS_RECORD,
   type OutboxChange,
 } from '../../../shared/sync/collections';
-import { applyLocalDelete, applyLocalPatch, emptyDoc, type SyncDoc } from '../../../shared/sync/doc';
+import { applyLocalDelete, applyLocalPatch, emptyDoc, mergeDocs, type SyncDoc } from '../../../shared/sync/doc';
 
 const T = Date.UTC(2026, 4, 2, 19, 45);
 
@@ -133,5 +133,46 @@ describe('turning sync on', () => {
       [SYMPTOMS_RECORD, T],
       ['settings:display', T],
     ]);
+  });
+});
+
+describe('meals as sync fields', () => {
+  const withMeals = (meals: DailyLog['meals']): DailyLog => log({ meals, ingredients: [...new Set(meals!.flatMap((m) => m.ingredients))] });
+  const base = withMeals([
+    { id: 'breakfast', name: 'Breakfast', time: '08:00', ingredients: ['oats', 'milk'] },
+    { id: 'dinner', name: 'Dinner', time: '19:00', ingredients: ['rice'] },
+  ]);
+
+  it('round-trips a day with meals', () => {
+    const doc = fold(emptyDoc('log:2026-05-02'), logChange(undefined, base, T));
+    expect(logFromDoc(doc)).toEqual({ ...base, updated_at: new Date(T).toISOString() });
+  });
+
+  it('merges per meal: breakfast edited on one device and dinner on another both survive', () => {
+    const start = fold(emptyDoc('log:2026-05-02'), logChange(undefined, base, T));
+    const onA = withMeals([
+      { id: 'breakfast', name: 'Breakfast', time: '08:00', ingredients: ['oats', 'milk', 'banana'] },
+      { id: 'dinner', name: 'Dinner', time: '19:00', ingredients: ['rice'] },
+    ]);
+    const onB = withMeals([
+      { id: 'breakfast', name: 'Breakfast', time: '08:00', ingredients: ['oats', 'milk'] },
+      { id: 'dinner', name: 'Dinner', time: '19:30', ingredients: ['rice', 'curry'] },
+    ]);
+    const a = fold(start, logChange(base, onA, T + 1000), 'nodeA');
+    const b = fold(start, logChange(base, onB, T + 2000), 'nodeB');
+    const merged = logFromDoc(mergeDocs(a, b))!;
+    expect(merged.meals).toEqual([
+      { id: 'breakfast', name: 'Breakfast', time: '08:00', ingredients: ['oats', 'milk', 'banana'] },
+      { id: 'dinner', name: 'Dinner', time: '19:30', ingredients: ['rice', 'curry'] },
+    ]);
+    // The day's foods (what the analysis reads) are the union of the merged meals.
+    expect(merged.ingredients).toEqual(['oats', 'milk', 'banana', 'rice', 'curry']);
+  });
+
+  it('sends a removed meal as null, and a day without meals stays without', () => {
+    const change = logChange(base, withMeals([{ id: 'breakfast', name: 'Breakfast', time: '08:00', ingredients: ['oats', 'milk'] }]), T);
+    expect(change).toMatchObject({ op: 'patch', fields: { 'meal:dinner': null, ingredients: ['oats', 'milk'] } });
+    const plain = log();
+    expect(logFromDoc(fold(emptyDoc('log:2026-05-02'), logChange(undefined, plain, T)))!.meals).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { InsightItem } from '../../../../shared/insights/describe';
+import { findingNumbers, type InsightItem } from '../../../../shared/insights/describe';
+import { findingAnchor } from '../../../../shared/insights/voice';
 import { explainedSentence } from '../../../../shared/insights/explained-words';
 import { Link } from '../../router';
 import { useCachedInsights } from '../../state/insights';
@@ -7,9 +8,6 @@ import { useCachedInsights } from '../../state/insights';
 /** Where the likelier trigger is tested deliberately (the same route as Insights' "Test this food"). */
 const testUrl = (food: string, symptom: string) => `/challenge?food=${encodeURIComponent(food)}&symptom=${encodeURIComponent(symptom)}`;
 
-const percent = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)}\u00a0%`);
-const rating = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(1));
-const pValue = (p: number | null | undefined) => (p === null || p === undefined ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 /**
  * Insights: foods that only look linked to a symptom because they are mostly eaten with a likelier
@@ -28,26 +26,23 @@ export function ExplainedFindings({ items }: { items: readonly InsightItem[] }) 
       </p>
       <ul className="findings">
         {explained.map((i) => (
-          <li key={i.id} className="finding finding-explained">
+          <li key={i.id} className="finding finding-explained" id={findingAnchor(i.id)} tabIndex={-1}>
             <div className="finding-head">
               <h3 id={`${id}-${i.id}`} className="finding-title">
                 {i.headline}
               </h3>
             </div>
             <p className="finding-sentence">{i.sentence}</p>
-            <details className="finding-numbers">
+            <details className="finding-numbers small">
               <summary>Show the numbers</summary>
-              <ul className="small">
-                <li>
-                  {i.ingredient}: {rating(i.numbers.mean_with)} with it vs {rating(i.numbers.mean_without)} without (corrected p {pValue(i.numbers.p_adjusted)})
-                </li>
-                <li>
-                  Its days that are also {i.explained_by!.ingredient} days: {percent(i.numbers.overlap)}
-                </li>
-                <li>
-                  Without {i.explained_by!.ingredient}, {i.ingredient} vs no {i.ingredient}: p {pValue(i.numbers.p_without)}; without {i.ingredient}, {i.explained_by!.ingredient} vs no {i.explained_by!.ingredient}: p {pValue(i.numbers.p_by_without)} (Mann-Whitney U)
-                </li>
-              </ul>
+              <dl>
+                {findingNumbers(i).map((r) => (
+                  <div key={r.label}>
+                    <dt>{r.label}</dt>
+                    <dd>{r.value}</dd>
+                  </div>
+                ))}
+              </dl>
             </details>
             <p className="finding-actions">
               <Link to={testUrl(i.explained_by!.ingredient, i.symptom!)} className="button small" aria-describedby={`${id}-${i.id}`}>

@@ -2,19 +2,33 @@ import { useId } from 'react';
 import type { PredictionView } from '../../state/model';
 import { chanceSentence, confidenceWords, keepPercents, percent, PROBABILITY_KEY, TARGET_KEYS, TARGET_WORDS } from './wording';
 import type { TargetKey } from '../../../../shared/model/targets';
+import type { InsightItem } from '../../../../shared/insights/describe';
+import { predictionStrength, type Strength } from '../../../../shared/insights/voice';
+
+/**
+ * The strength behind one chance: the model's own (from days it had not seen), lifted by any finding
+ * in Insights about a planned food that points the same way, so both pages say the same thing.
+ */
+export function chanceStrength(view: PredictionView, k: TargetKey, findings: readonly InsightItem[]): Strength {
+  const p = view.prediction;
+  const diff = p[PROBABILITY_KEY[k]] - view.usual[k];
+  const way = diff > 0 ? 'worse' : 'better';
+  const backing = p.tier === 'cold_start' ? [] : findings.filter((f) => f.symptom === TARGET_WORDS[k].symptom && f.direction === way).map((f) => f.strength);
+  return predictionStrength(p.confidence_by_target[k], backing);
+}
 
 /**
  * The three chances as percentages with a bar each (the tick marks the person's usual rate), the
  * expected bloating score, the confidence per target and the plain interpretation.
  */
-export function Chances({ view }: { view: PredictionView }) {
+export function Chances({ view, findings = [] }: { view: PredictionView; findings?: readonly InsightItem[] }) {
   const p = view.prediction;
   const coldStart = p.tier === 'cold_start';
   return (
     <div className="p-chances">
       <ul className="p-targets">
         {TARGET_KEYS.map((k) => (
-          <ChanceRow key={k} k={k} probability={p[PROBABILITY_KEY[k]]} usual={view.usual[k]} sentence={chanceSentence(p[PROBABILITY_KEY[k]], view.usual[k], p.confidence_by_target[k], coldStart, k)} confidence={confidenceWords(p.confidence_by_target[k], coldStart)} />
+          <ChanceRow key={k} k={k} probability={p[PROBABILITY_KEY[k]]} usual={view.usual[k]} sentence={chanceSentence(p[PROBABILITY_KEY[k]], view.usual[k], chanceStrength(view, k, findings), coldStart, k)} confidence={confidenceWords(chanceStrength(view, k, findings), coldStart)} />
         ))}
       </ul>
       <p className="p-legend small muted">

@@ -18,7 +18,7 @@ export function Factors({ view }: { view: PredictionView }) {
   }
   return (
     <div className="p-factors">
-      <p className="small muted">Each figure compares this plan with the same plan without that food (or phase), in percentage points.</p>
+      <p className="small muted">Each line compares this plan with the same plan without that food (or phase).</p>
       {TARGET_KEYS.filter((k) => p.contributions[k].length > 0).map((k) => (
         <div key={k}>
           <h3>{TARGET_WORDS[k].name}</h3>

@@ -1,6 +1,7 @@
 // Plain words for predictions and model scores, shared by the Predict page and Settings → Model status.
 import type { TargetKey } from '../../../../shared/model/targets';
-import type { Confidence, Tier } from '../../../../shared/model/types';
+import type { Tier } from '../../../../shared/model/types';
+import { predictionStrengthSentence, type Strength } from '../../../../shared/insights/voice';
 
 export const TARGET_KEYS: readonly TargetKey[] = ['bloating', 'energy_low', 'brain_fog'];
 
@@ -35,24 +36,22 @@ export const TIER_WORDS: Record<Tier, string> = {
   ordinal: 'Full personal model: foods and their timing, cycle, weekday and recent symptoms',
 };
 
-export function confidenceWords(c: Confidence, coldStart: boolean): string {
-  if (coldStart) return 'Low confidence: general food data, not your diary';
-  if (c === 'high') return 'High confidence: a clear pattern in your diary';
-  if (c === 'medium') return 'Medium confidence: a likely pattern in your diary';
-  return 'Low confidence: your diary does not show a clear pattern yet';
+/** How well supported a chance is, in the words Insights uses for its findings. */
+export function confidenceWords(strength: Strength, coldStart: boolean): string {
+  return predictionStrengthSentence(strength, coldStart);
 }
 
 /**
  * How one chance compares with the person's usual rate, honestly: low confidence and a small
  * difference read as "about as likely as on a usual day for you".
  */
-export function chanceSentence(p: number, usual: number, confidence: Confidence, coldStart: boolean, key: TargetKey): string {
+export function chanceSentence(p: number, usual: number, strength: Strength, coldStart: boolean, key: TargetKey): string {
   const usualText = `usually ${percent(usual)}`;
   if (coldStart && key !== 'bloating') return `Your usual rate (${usualText.replace('usually ', '')}): general food data says nothing about ${TARGET_WORDS[key].name.toLowerCase()}.`;
   const diff = p - usual;
   if (Math.abs(diff) < USUAL_BAND) return `About as likely as on a usual day for you (${usualText}).`;
   const way = diff > 0 ? 'More' : 'Less';
-  if (confidence === 'low') return `${way} likely than usual (${usualText}), but only a hint: ${coldStart ? 'general food data' : 'an early pattern'}, not yet confirmed by your diary.`;
+  if (strength === 'weak' || strength === 'none') return `${way} likely than usual (${usualText}), but the evidence is weak: ${coldStart ? 'general food data' : 'an early pattern'}, not yet confirmed by your diary.`;
   return `${way} likely than usual (${usualText}).`;
 }
 
