@@ -158,6 +158,8 @@ export interface IngredientUsage {
   name: string;
   count: number;
   last: string;
+  /** Days it was logged in each meal (by meal id), so Breakfast can offer breakfast foods first. */
+  meals: Record<string, number>;
 }
 
 /** How often and how recently each ingredient was logged: drives type-ahead and one-tap chips. */
@@ -166,10 +168,16 @@ export async function ingredientUsage(db: AureaDb): Promise<IngredientUsage[]> {
   await db.logs.each((log) => {
     for (const name of log.ingredients) {
       const u = usage.get(name);
-      if (!u) usage.set(name, { name, count: 1, last: log.date });
+      if (!u) usage.set(name, { name, count: 1, last: log.date, meals: {} });
       else {
         u.count++;
         if (log.date > u.last) u.last = log.date;
+      }
+    }
+    for (const m of log.meals ?? []) {
+      for (const name of m.ingredients) {
+        const u = usage.get(name);
+        if (u) u.meals[m.id] = (u.meals[m.id] ?? 0) + 1;
       }
     }
   });

@@ -89,3 +89,32 @@ export function mealsLine(log: Pick<DailyLog, 'ingredients' | 'meals'>): string 
   if (meals.length === 1 && meals[0]!.id === UNNAMED_MEAL_ID) return meals[0]!.ingredients.join(', ');
   return meals.map((m) => `${mealLabel(m)}: ${m.ingredients.join(', ')}`).join(' | ');
 }
+
+export interface MealPattern {
+  name: string;
+  /** Days with this meal logged. */
+  days: number;
+  /** The median logged time ("08:15"), or null when no time was given. */
+  usualTime: string | null;
+}
+
+/** How the person's days are made up of meals, for the report: each meal, on how many days, at what time. */
+export function mealPatterns(logs: readonly Pick<DailyLog, 'ingredients' | 'meals'>[]): MealPattern[] {
+  const byId = new Map<string, { meal: Meal; days: number; minutes: number[] }>();
+  for (const log of logs) {
+    for (const m of log.meals ?? []) {
+      if (m.id === UNNAMED_MEAL_ID) continue;
+      const e = byId.get(m.id) ?? { meal: m, days: 0, minutes: [] };
+      e.days++;
+      if (m.time) e.minutes.push(Number(m.time.slice(0, 2)) * 60 + Number(m.time.slice(3)));
+      byId.set(m.id, e);
+    }
+  }
+  return sortMeals([...byId.values()].map((e) => e.meal)).map((meal) => {
+    const e = byId.get(meal.id)!;
+    const sorted = [...e.minutes].sort((a, b) => a - b);
+    // The lower median: an actual logged time, never an average between two.
+    const mid = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : null;
+    return { name: meal.name, days: e.days, usualTime: mid === null ? null : `${String(Math.floor(mid / 60)).padStart(2, '0')}:${String(mid % 60).padStart(2, '0')}` };
+  });
+}

@@ -90,6 +90,17 @@ export function validateExport(data: unknown): ExportValidation {
   if (parsed.success) {
     const seen = new Map<string, number>();
     parsed.data.logs.forEach((log, i) => {
+      // A day's foods are its meals' foods: the analysis (and the CLI) reads `ingredients`, the app shows meals.
+      if (log.meals) {
+        const inMeals = new Set(log.meals.flatMap((m) => m.ingredients));
+        const listed = new Set(log.ingredients);
+        const missing = [...inMeals].filter((n) => !listed.has(n));
+        const extra = [...listed].filter((n) => !inMeals.has(n));
+        if (missing.length || extra.length) {
+          const parts = [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `not in any meal: ${extra.join(', ')}` : ''].filter(Boolean);
+          problems.push({ record: i + 1, date: log.date, field: 'ingredients', message: `must list exactly the foods of the day's meals (${parts.join('; ')})` });
+        }
+      }
       const prev = seen.get(log.date);
       if (prev !== undefined) {
         problems.push({ record: i + 1, date: log.date, field: 'date', message: `repeats the date of record ${prev + 1}; one log per date` });

@@ -46,3 +46,8 @@ export async function logDay(page: Page, day: { date?: string; foods: string[]; 
 
 export const test = base;
 export { expect };
+
+/** Every food chip of the day on Today, across its meals (each meal's list is named "<meal> foods"). */
+export function dayFoodItems(page: Page) {
+  return page.locator('main').getByRole('list', { name: /^.+ foods$/ }).getByRole('listitem');
+}

@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, logDay, waitForServiceWorker, expectNoAxeViolations, screenshot } from './fixtures';
+import { test, expect, logDay, waitForServiceWorker, expectNoAxeViolations, screenshot, dayFoodItems } from './fixtures';
 
 test('a logged day survives a reload, and the app works offline from the service worker', async ({ page, context }) => {
   await logDay(page, { date: '2026-03-02', foods: ['Milk', 'oats', 'Eggs'], symptoms: { Bloating: 3, Energy: 4 }, notes: 'first day' });
   await page.reload();
-  await expect(page.getByRole('list', { name: 'Ingredients for this day' })).toContainText('milk');
-  await expect(page.getByRole('list', { name: 'Ingredients for this day' })).toContainText('oats');
+  await expect(dayFoodItems(page).filter({ hasText: 'milk' }).first()).toBeVisible();
+  await expect(dayFoodItems(page).filter({ hasText: 'oats' }).first()).toBeVisible();
   await expect(page.getByLabel('Bloating 3 of 5', { exact: true })).toBeChecked();
   await expect(page.getByLabel('Notes')).toHaveValue('first day');
 

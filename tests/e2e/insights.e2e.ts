@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { test, expect, SHARED_DATA, waitForServiceWorker, expectNoAxeViolations, screenshot } from './fixtures';
+import { test, expect, SHARED_DATA, waitForServiceWorker, expectNoAxeViolations, screenshot, dayFoodItems } from './fixtures';
 
 /**
  * The Insights page on the sample diaries: 365 days with milk, cheese and yogurt planted as bloating
@@ -99,7 +99,7 @@ async function addFoodInAnotherTab(context: BrowserContext, date: string, food: 
   const input = other.getByRole('combobox', { name: 'What did you eat and drink?' });
   await input.fill(food);
   await input.press('Enter');
-  await expect(other.getByRole('list', { name: 'Ingredients for this day' })).toContainText(food);
+  await expect(dayFoodItems(other).filter({ hasText: food }).first()).toBeVisible();
   await other.getByRole('button', { name: 'Save changes' }).click();
   await expect(other.getByRole('status').filter({ hasText: 'Updated' })).toBeVisible();
   // Closed before its own background refresh starts, so the tab under test is the one that analyses.

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, waitForServiceWorker } from './fixtures';
+import { test, expect, waitForServiceWorker, dayFoodItems } from './fixtures';
 import { startServerProcess } from './server-process';
 
 const dist = fileURLToPath(new URL('../../app/dist', import.meta.url));
@@ -34,14 +34,14 @@ test('a new version is offered by a prompt that never reloads over unsaved input
     await page.getByRole('button', { name: 'Update now' }).click();
     await expect(page.getByText('Save or discard your unsaved entry first')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-    await expect(page.getByRole('list', { name: 'Ingredients for this day' })).toContainText('rice');
+    await expect(dayFoodItems(page).filter({ hasText: 'rice' }).first()).toBeVisible();
 
     // Once the entry is saved, updating reloads into the new version.
     await page.getByRole('button', { name: 'Save day' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update now' }).click()]);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
-    await expect(page.getByRole('list', { name: 'Ingredients for this day' })).toContainText('rice');
+    await expect(dayFoodItems(page).filter({ hasText: 'rice' }).first()).toBeVisible();
     await expect(page.getByText('A new version of Aurea is ready.')).toHaveCount(0);
   } finally {
     await server.stop();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, screenshot } from './fixtures';
+import { test, expect, expectNoAxeViolations, screenshot, dayFoodItems } from './fixtures';
 
 /**
  * One voice (issue 12, points 3–5), on the demo diary at 360 px: every significant trigger Insights
@@ -125,7 +125,7 @@ test('the food card and Today lead with the person’s own finding, and Today wa
   const input = page.getByRole('combobox', { name: 'What did you eat and drink?' });
   await input.fill('milk');
   await input.press('Enter');
-  const chip = page.getByRole('list', { name: 'Ingredients for this day' }).getByRole('listitem').filter({ hasText: 'milk' });
+  const chip = dayFoodItems(page).filter({ hasText: 'milk' });
   await expect(chip.getByLabel(/^for you: linked to more bloating/)).toBeVisible();
   await expect(page.getByText('a general score out of 100 (higher is gentler), not about you.')).toBeVisible();
   await expect(page.getByText('your own diary links this food to worse symptoms.')).toBeVisible();

@@ -29,6 +29,8 @@ export function IngredientPicker(props: {
   renderBadge?: (name: string) => ReactNode;
   onOpenFood?: (name: string) => void;
   label?: string;
+  /** The accessible name of the chips already picked (e.g. "Breakfast foods"). */
+  listLabel?: string;
 }) {
   const { value, onChange, suggest } = props;
   const [text, setText] = useState('');
@@ -100,7 +102,7 @@ export function IngredientPicker(props: {
     <div className="field">
       <label htmlFor={`${id}-input`}>{props.label ?? 'What did you eat and drink?'}</label>
       {value.length > 0 && (
-        <ul className="chips picked" aria-label="Ingredients for this day">
+        <ul className="chips picked" aria-label={props.listLabel ?? 'Ingredients for this day'}>
           {value.map((name) => (
             <li key={name} className="chip">
               {props.onOpenFood ? (

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { DailyLog } from '../../../shared/schema';
+import { mealLabel, mealsLine, mealsOfLog, UNNAMED_MEAL_ID } from '../../../shared/diary/meals';
+import { addToMeal, mealNameOf, type DraftMeal } from './MealsEditor';
 import { addDays } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { InputError, listMeals, noteMealUsed, previousLog, saveMeal } from '../../db/repo';
@@ -8,18 +10,23 @@ import { Dialog } from './Dialog';
 import { toast } from '../state/toasts';
 import { shortDate } from '../format';
 
-/** Adds names to a list, keeping order and skipping ones already there. */
-export function withAdded(list: readonly string[], names: readonly string[]): string[] {
-  const next = [...list];
-  for (const n of names) if (!next.includes(n)) next.push(n);
+/** A day's meals copied into another day's: each into the meal of the same name (a day before meals into the chosen one). */
+export function withDayCopied(meals: readonly DraftMeal[], from: DailyLog, activeMeal: string): DraftMeal[] {
+  let next = [...meals];
+  for (const m of mealsOfLog(from)) {
+    const target = m.id === UNNAMED_MEAL_ID ? activeMeal : m.id;
+    const name = m.id === UNNAMED_MEAL_ID ? mealNameOf(next, activeMeal) : m.name;
+    next = addToMeal(next, target, name, m.ingredients);
+    if (m.time && target === m.id) next = next.map((x) => (x.id === target && !x.time ? { ...x, time: m.time ?? null } : x));
+  }
   return next;
 }
 
 /**
- * The fast paths for logging food: same as yesterday, copy any day, and saved meals that add a
- * whole set of ingredients in one tap.
+ * The fast paths for logging food: same as yesterday (meal by meal), copy any day, and saved meals
+ * that add a whole set of foods to the chosen meal in one tap; "Save as meal" keeps the chosen meal.
  */
-export function QuickLog({ date, ingredients, onIngredients }: { date: string; ingredients: string[]; onIngredients: (next: string[]) => void }) {
+export function QuickLog({ date, meals: dayMeals, activeMeal, onMeals }: { date: string; meals: DraftMeal[]; activeMeal: string; onMeals: (next: DraftMeal[]) => void }) {
   const db = appDb();
   const id = useId();
   const prev = useLiveQuery(async () => ({ log: await previousLog(db, date) }), [date]);
@@ -33,8 +40,10 @@ export function QuickLog({ date, ingredients, onIngredients }: { date: string; i
 
   const previous = prev?.log;
   const yesterday = addDays(date, -1);
+  const activeName = mealNameOf(dayMeals, activeMeal) || 'this meal';
+  const activeFoods = dayMeals.find((m) => m.id === activeMeal)?.ingredients ?? [];
   const copyFrom = (log: DailyLog) => {
-    onIngredients(withAdded(ingredients, log.ingredients));
+    onMeals(withDayCopied(dayMeals, log, activeMeal));
     toast(`Added ${log.ingredients.length} ingredient${log.ingredients.length === 1 ? '' : 's'} from ${shortDate(log.date)}.`);
   };
 
@@ -47,13 +56,13 @@ export function QuickLog({ date, ingredients, onIngredients }: { date: string; i
         <button type="button" className="small" onClick={() => setCopyOpen(true)} disabled={recentDays.length === 0}>
           Copy a day…
         </button>
-        <button type="button" className="small" onClick={() => setMealOpen(true)} disabled={ingredients.length === 0}>
-          Save as meal…
+        <button type="button" className="small" onClick={() => setMealOpen(true)} disabled={activeFoods.length === 0}>
+          Save {activeName} as a meal…
         </button>
       </div>
       {meals.length > 0 && (
         <div className="quick">
-          <h3 id={`${id}-meals`}>Your meals</h3>
+          <h3 id={`${id}-meals`}>Saved meals (tap to add to {activeName})</h3>
           <ul className="chips" aria-labelledby={`${id}-meals`}>
             {meals.map((m) => (
               <li key={m.id}>
@@ -63,7 +72,7 @@ export function QuickLog({ date, ingredients, onIngredients }: { date: string; i
                   title={m.ingredients.join(', ')}
                   aria-label={`Add meal ${m.name}: ${m.ingredients.join(', ')}`}
                   onClick={() => {
-                    onIngredients(withAdded(ingredients, m.ingredients));
+                    onMeals(addToMeal(dayMeals, activeMeal, mealNameOf(dayMeals, activeMeal), m.ingredients));
                     void noteMealUsed(db, m.id);
                   }}
                 >
@@ -77,19 +86,20 @@ export function QuickLog({ date, ingredients, onIngredients }: { date: string; i
 
       <Dialog open={copyOpen} title="Copy food from another day" onClose={() => setCopyOpen(false)}>
         <div className="stack">
-          <ul className="chips" aria-label="Recent days">
+          <ul className="copy-days" aria-label="Recent days">
             {recentDays.map((l) => (
               <li key={l.date}>
                 <button
                   type="button"
-                  className="chip add"
+                  className="copy-day"
                   onClick={() => {
                     copyFrom(l);
                     setCopyOpen(false);
                   }}
                   aria-label={`Copy ${shortDate(l.date)}: ${l.ingredients.join(', ') || 'no foods'}`}
                 >
-                  {shortDate(l.date)}
+                  <strong>{shortDate(l.date)}</strong>
+                  <span className="small muted">{mealsLine(l) || 'no foods'}</span>
                 </button>
               </li>
             ))}
@@ -121,14 +131,14 @@ export function QuickLog({ date, ingredients, onIngredients }: { date: string; i
         </div>
       </Dialog>
 
-      <Dialog open={mealOpen} title="Save as a meal" onClose={() => setMealOpen(false)}>
+      <Dialog open={mealOpen} title={`Save ${activeName} as a meal`} onClose={() => setMealOpen(false)}>
         <form
           className="stack"
           onSubmit={async (e) => {
             e.preventDefault();
             setMealError(null);
             try {
-              const meal = await saveMeal(db, mealName, ingredients);
+              const meal = await saveMeal(db, mealName, activeFoods);
               toast(`Saved meal “${meal.name}”.`);
               setMealOpen(false);
               setMealName('');
@@ -137,7 +147,9 @@ export function QuickLog({ date, ingredients, onIngredients }: { date: string; i
             }
           }}
         >
-          <p className="muted small">{ingredients.join(', ')}</p>
+          <p className="muted small">
+            {mealLabel({ name: activeName, time: null })}: {activeFoods.join(', ')}
+          </p>
           <div>
             <label htmlFor={`${id}-meal`}>Meal name</label>
             <input id={`${id}-meal`} type="text" value={mealName} maxLength={40} placeholder="e.g. usual breakfast" onChange={(e) => setMealName(e.target.value)} autoFocus />

@@ -110,6 +110,7 @@ export function InsightsPage() {
       ) : (
         <Findings cached={cached} labelOf={labelOf} />
       )}
+      <p><Link to="/report">Make a report for your doctor</Link></p>
     </div>
   );
 }

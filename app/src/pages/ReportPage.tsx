@@ -1,6 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { mealPatterns } from '../../../shared/diary/meals';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InsightItem, InsightsResult } from '../../../shared/insights';
+import { SIGNIFICANCE } from '../../../shared/insights/analyse';
 import { CYCLE_PHASES, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
 import { logsToCsv } from '../../../shared/diary/export';
 import { addDays, daysBetween, localToday } from '../../../shared/util/dates';
@@ -10,7 +12,7 @@ import { symptomDefinitions } from '../../db/repo';
 import { gateway } from '../../gateway';
 import { navigate, useLocation } from '../router';
 import { downloadText } from '../download';
-import { longDate, plural, shortDate } from '../format';
+import { dateWithYear, plural, shortDate } from '../format';
 import { useChartTheme } from '../components/charts/theme';
 import { SymptomOverTimeChart } from '../components/charts/SymptomOverTimeChart';
 import { CyclePhaseChart } from '../components/charts/CyclePhaseChart';
@@ -114,7 +116,7 @@ export function ReportPage() {
       {!logs || !defs ? (
         <p className="muted">Loading…</p>
       ) : logs.length === 0 ? (
-        <p className="card">No days are logged between {longDate(from)} and {longDate(to)}.</p>
+        <p className="card">No days are logged between {dateWithYear(from)} and {dateWithYear(to)}.</p>
       ) : (
         <ReportBody name={name} from={from} to={to} logs={logs} defs={defs} analysis={analysis} challenges={(challenges ?? []).filter((c) => c.plan.start <= to && c.plan.end >= from)} />
       )}
@@ -123,7 +125,9 @@ export function ReportPage() {
 }
 
 function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name: string; from: string; to: string; logs: DailyLog[]; defs: SymptomDefinition[]; analysis: PeriodAnalysis | null; challenges: Challenge[] }) {
-  const theme = useChartTheme();
+  // The report is drawn on paper colours in every theme, so its charts read their colours from it.
+  const paper = useRef<HTMLElement>(null);
+  const theme = useChartTheme(paper);
   const labelOf = (k: string) => defs.find((d) => d.key === k)?.label ?? k;
   const periodDays = daysBetween(from, to) + 1;
   const symptomStats = useMemo(
@@ -142,6 +146,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
     for (const l of logs) for (const i of l.ingredients) counts.set(i, (counts.get(i) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12);
   }, [logs]);
+  const meals = useMemo(() => mealPatterns(logs), [logs]);
   const result = analysis?.result;
   const polarity = (k: string) => result?.symptoms.find((s) => s.symptom === k)?.polarity ?? 'higher_is_worse';
   // A food explained by a co-occurring stronger one is not listed as a trigger (issue 16).
@@ -151,49 +156,94 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
   const cycle = result?.cycle ?? [];
 
   return (
-    <article className="report-body" aria-label="Report">
+    <article className="report-body" aria-label="Report" ref={paper}>
       <header className="report-head">
-        <h2>Food and symptom diary — {longDate(from)} to {longDate(to)}</h2>
+        <h2>
+          Food and symptom diary, <span className="report-date">{dateWithYear(from)}</span> to <span className="report-date">{dateWithYear(to)}</span>
+        </h2>
         <p className="small">
           {name && (
             <>
               <strong>{name}</strong> ·{' '}
             </>
           )}
-          Made with Aurea on {longDate(localToday())} · {plural(logs.length, 'day')} logged of {periodDays} ({Math.round((100 * logs.length) / periodDays)}%).
+          Made with Aurea on {dateWithYear(localToday())} · {plural(logs.length, 'day')} logged of {periodDays} ({Math.round((100 * logs.length) / periodDays)}%).
         </p>
       </header>
 
       <section className="report-section">
-        <h3>Summary</h3>
-        <table className="data">
-          <caption className="visually-hidden">Symptoms in this period</caption>
-          <thead>
-            <tr>
-              <th scope="col">Symptom (0–5)</th>
-              <th scope="col" className="num">Days rated</th>
-              <th scope="col" className="num">Average</th>
-              <th scope="col" className="num">Difficult days</th>
-            </tr>
-          </thead>
-          <tbody>
+        <h3>In brief</h3>
+        {!result ? (
+          <p className="muted">Analysing…</p>
+        ) : (
+          <ul className="report-sentences">
+            <li>
+              {triggers.length === 0
+                ? 'No food was clearly linked to worse symptoms on the same day.'
+                : `Linked to worse symptoms on the same day: ${triggers.map((t) => `${t.ingredient} (${labelOf(t.symptom).toLowerCase()})`).join(', ')}.`}
+            </li>
+            <li>
+              {delayed.length === 0
+                ? 'No food was clearly followed by a symptom change one to three days later.'
+                : `Followed by a change one to three days later: ${delayed.map((d) => `${d.ingredient} (${labelOf(d.symptom).toLowerCase()}, ${plural(d.lag, 'day')} later)`).join(', ')}.`}
+            </li>
+            {cycle
+              .filter((c) => c.p_value !== null && c.p_value < SIGNIFICANCE && c.worst_phase)
+              .map((c) => (
+                <li key={c.symptom}>
+                  {labelOf(c.symptom)} differed between cycle phases; it was worst in the {PHASE_LABELS[c.worst_phase!].toLowerCase()} phase.
+                </li>
+              ))}
             {symptomStats.map((s) => (
-              <tr key={s.def.key}>
-                <th scope="row">
-                  {s.def.label} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? 'higher is worse' : 'higher is better'})</span>
-                </th>
-                <td className="num">{s.n}</td>
-                <td className="num">{fmt(s.mean)}</td>
-                <td className="num">
-                  {s.bad} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? '≥ 3' : '≤ 2'})</span>
-                </td>
-              </tr>
+              <li key={s.def.key}>
+                {s.def.label}: difficult on {s.bad} of {plural(s.n, 'rated day')}.
+              </li>
             ))}
-          </tbody>
-        </table>
+            {challenges.some((c) => c.result) && <li>Deliberate re-challenges were done; their results are below.</li>}
+          </ul>
+        )}
+        <p className="small muted">These are patterns in the person's own diary, not proof of cause; the appendix says how they were found.</p>
+      </section>
+
+      <section className="report-section">
+        <h3>Summary</h3>
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">Symptoms in this period</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  Symptom <span style={{ whiteSpace: 'nowrap' }}>(0–5)</span>
+                </th>
+                <th scope="col" className="num">Days rated</th>
+                <th scope="col" className="num">Average</th>
+                <th scope="col" className="num">Difficult days</th>
+              </tr>
+            </thead>
+            <tbody>
+              {symptomStats.map((s) => (
+                <tr key={s.def.key}>
+                  <th scope="row">
+                    {s.def.label} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? 'higher is worse' : 'higher is better'})</span>
+                  </th>
+                  <td className="num">{s.n}</td>
+                  <td className="num">{fmt(s.mean)}</td>
+                  <td className="num">
+                    {s.bad} <span className="muted small">({s.def.polarity === 'higher_is_worse' ? '≥ 3' : '≤ 2'})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="small">
           <strong>Most frequent foods:</strong> {topFoods.map(([f, n]) => `${f} (${n})`).join(', ')}.
         </p>
+        {meals.length > 0 && (
+          <p className="small">
+            <strong>Meals:</strong> {meals.map((m) => `${m.name} on ${plural(m.days, 'day')}${m.usualTime ? ` (usually about ${m.usualTime})` : ''}`).join(', ')}.
+          </p>
+        )}
       </section>
 
       <section className="report-section">
@@ -203,37 +253,43 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
         ) : triggers.length === 0 ? (
           <p>No food was linked to a worse symptom after correcting for the number of foods tested.</p>
         ) : (
-          <table className="data">
-            <caption className="visually-hidden">Foods linked to worse symptoms, with the test results</caption>
-            <thead>
-              <tr>
-                <th scope="col">Food → symptom</th>
-                <th scope="col" className="num">With / without (days)</th>
-                <th scope="col" className="num">Average with / without</th>
-                <th scope="col" className="num">r</th>
-                <th scope="col" className="num">p (corrected)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {triggers.map((t) => (
-                <tr key={`${t.ingredient}-${t.symptom}`}>
-                  <th scope="row">
-                    {t.ingredient} → {labelOf(t.symptom).toLowerCase()}
-                  </th>
-                  <td className="num">
-                    {t.n_present} / {t.n_absent}
-                  </td>
-                  <td className="num">
-                    {fmt(t.mean_present)} / {fmt(t.mean_absent)}
-                  </td>
-                  <td className="num">{fmt(t.correlation, 2)}</td>
-                  <td className="num">
-                    {pfmt(t.p_adjusted)} <span className="muted small">(of {testedCount(t.symptom)} foods)</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <>
+            <div className="table-scroll">
+              <table className="data">
+                <caption className="visually-hidden">Foods linked to worse symptoms, with the test results</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Food → symptom</th>
+                    <th scope="col" className="num">Days with / without</th>
+                    <th scope="col" className="num">Average with / without</th>
+                    <th scope="col" className="num">r</th>
+                    <th scope="col" className="num">p*</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {triggers.map((t) => (
+                    <tr key={`${t.ingredient}-${t.symptom}`}>
+                      <th scope="row">
+                        {t.ingredient} → {labelOf(t.symptom).toLowerCase()}
+                      </th>
+                      <td className="num">
+                        {t.n_present} / {t.n_absent}
+                      </td>
+                      <td className="num">
+                        {fmt(t.mean_present)} / {fmt(t.mean_absent)}
+                      </td>
+                      <td className="num">{fmt(t.correlation, 2)}</td>
+                      <td className="num">{pfmt(t.p_adjusted)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="small muted">
+              * p corrected for the number of foods tested:{' '}
+              {[...new Set(triggers.map((t) => t.symptom))].map((k) => `${plural(testedCount(k), 'food')} for ${labelOf(k).toLowerCase()}`).join(', ')}.
+            </p>
+          </>
         )}
         {analysis && (
           <ul className="report-sentences">
@@ -267,24 +323,28 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
       {cycle.length > 0 && (
         <section className="report-section">
           <h3>Cycle phase</h3>
-          {cycle.map((c) => (
-            <div key={c.symptom} className="report-chart">
-              <CyclePhaseChart cycle={c} label={labelOf(c.symptom)} polarity={polarity(c.symptom)} phaseDays={result?.symptoms.find((s) => s.symptom === c.symptom)?.phase_counts} theme={theme} />
-              <p className="small">
-                {labelOf(c.symptom)} by phase: {CYCLE_PHASES.filter((p) => c.phase_means[p] !== undefined).map((p) => `${PHASE_LABELS[p]} ${fmt(c.phase_means[p])}`).join(', ')}; worst phase {c.worst_phase ? PHASE_LABELS[c.worst_phase] : '–'} (ANOVA F = {fmt(c.f_statistic, 2)}, p = {pfmt(c.p_value)}).
-              </p>
-            </div>
-          ))}
+          <div className="report-charts">
+            {cycle.map((c) => (
+              <div key={c.symptom} className="report-chart">
+                <CyclePhaseChart cycle={c} label={labelOf(c.symptom)} polarity={polarity(c.symptom)} phaseDays={result?.symptoms.find((s) => s.symptom === c.symptom)?.phase_counts} theme={theme} />
+                <p className="small">
+                  {labelOf(c.symptom)} by phase: {CYCLE_PHASES.filter((p) => c.phase_means[p] !== undefined).map((p) => `${PHASE_LABELS[p]} ${fmt(c.phase_means[p])}`).join(', ')}; worst phase {c.worst_phase ? PHASE_LABELS[c.worst_phase] : '–'} (ANOVA F = {fmt(c.f_statistic, 2)}, p = {pfmt(c.p_value)}).
+                </p>
+              </div>
+            ))}
+          </div>
         </section>
       )}
 
       <section className="report-section">
         <h3>Symptoms over time</h3>
-        {symptomStats.map((s) => (
-          <div key={s.def.key} className="report-chart">
-            <SymptomOverTimeChart logs={logs} symptom={s.def.key} label={s.def.label} polarity={s.def.polarity} trend={result?.trend.find((t) => t.symptom === s.def.key)} theme={theme} />
-          </div>
-        ))}
+        <div className="report-charts">
+          {symptomStats.map((s) => (
+            <div key={s.def.key} className="report-chart">
+              <SymptomOverTimeChart logs={logs} symptom={s.def.key} label={s.def.label} polarity={s.def.polarity} trend={result?.trend.find((t) => t.symptom === s.def.key)} theme={theme} />
+            </div>
+          ))}
+        </div>
       </section>
 
       {challenges.length > 0 && (

@@ -4,7 +4,7 @@ import { BUILTIN_SYMPTOMS, type CyclePhase, type DailyLog, type SymptomDefinitio
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefinitions } from '../../db/repo';
-import { IngredientPicker, QuickChips } from '../components/IngredientPicker';
+import { QuickChips } from '../components/IngredientPicker';
 import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
 import { ConfirmDialog } from '../components/Dialog';
@@ -18,6 +18,8 @@ import { useIngredientSuggestions } from '../state/suggestions';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { QuickLog } from '../components/QuickLog';
 import { ChallengeToday } from '../components/ChallengeToday';
+import { addToMeal, mealNameOf, MealsEditor, type DraftMeal } from '../components/MealsEditor';
+import { dayIngredients, mealForTime, mealIdFor, mealsOfLog, STANDARD_MEALS } from '../../../shared/diary/meals';
 import { useActiveChallenge } from '../state/challenges';
 import { usePersonalFindings } from '../state/insights';
 import { challengeDay } from '../../../shared/challenge/plan';
@@ -26,7 +28,8 @@ import type { ScoredIngredient } from '../../../shared/ingredients/types';
 import { longDate } from '../format';
 
 interface Draft {
-  ingredients: string[];
+  /** The day's meals (the chosen one may still be empty); the day's foods are their union. */
+  meals: DraftMeal[];
   symptoms: Record<string, number>;
   cycle_phase: CyclePhase | null;
   notes: string;
@@ -35,15 +38,24 @@ interface Draft {
 /** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
 const drafts = new Map<string, Draft>();
 
-const EMPTY: Draft = { ingredients: [], symptoms: {}, cycle_phase: null, notes: '' };
+const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '' };
 
 function draftOf(log: DailyLog | undefined): Draft {
   if (!log) return EMPTY;
-  return { ingredients: log.ingredients, symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '' };
+  return { meals: mealsOfLog(log), symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '' };
 }
 
+/** Meals as they would be saved (empty ones dropped), so choosing a meal alone never marks the day changed. */
+const filled = (meals: readonly DraftMeal[]) => meals.filter((m) => m.ingredients.length > 0).map((m) => [m.id, m.time ?? null, m.ingredients]);
+
 function sameDraft(a: Draft, b: Draft): boolean {
-  return JSON.stringify([a.ingredients, Object.entries(a.symptoms).sort(), a.cycle_phase, a.notes.trim()]) === JSON.stringify([b.ingredients, Object.entries(b.symptoms).sort(), b.cycle_phase, b.notes.trim()]);
+  return JSON.stringify([filled(a.meals), Object.entries(a.symptoms).sort(), a.cycle_phase, a.notes.trim()]) === JSON.stringify([filled(b.meals), Object.entries(b.symptoms).sort(), b.cycle_phase, b.notes.trim()]);
+}
+
+/** The meal to start on: the one of the hour today, else the day's first meal, else Breakfast. */
+function startingMeal(date: string, today: string, meals: readonly DraftMeal[]): string {
+  if (date === today) return mealIdFor(mealForTime(new Date().getHours()));
+  return meals[0]?.id ?? mealIdFor(STANDARD_MEALS[0]);
 }
 
 export function TodayPage() {
@@ -82,6 +94,15 @@ export function TodayPage() {
   }, [date]);
 
   const update = (patch: Partial<Draft>) => setDraft({ ...form, ...patch });
+  const ingredients = useMemo(() => dayIngredients(form.meals), [form.meals]);
+  const [activeMeal, setActiveMeal] = useState<string>(() => startingMeal(date, today, form.meals));
+  // Each day starts on the meal of the hour (or its first meal), once its saved log has been read.
+  const seededFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!loaded || seededFor.current === date) return;
+    seededFor.current = date;
+    setActiveMeal(startingMeal(date, today, (drafts.get(date) ?? draftOf(loaded.log)).meals));
+  }, [date, today, loaded]);
 
   const goTo = (d: string) => {
     if (d === date) return;
@@ -92,9 +113,17 @@ export function TodayPage() {
   // The food table (type-ahead and score badges) loads once there is a food to badge or the person starts
   // on the food section; a new diary's first screen does not wait for it.
   const [foodsWanted, setFoodsWanted] = useState(false);
-  const foods = useFoodKnowledge(foodsWanted || form.ingredients.length > 0 || usage.length > 0);
+  const foods = useFoodKnowledge(foodsWanted || ingredients.length > 0 || usage.length > 0);
   const { ranked, suggest } = useIngredientSuggestions(usage, foods);
-  const frequent = useMemo(() => ranked.slice(0, 8).map((u) => u.name), [ranked]);
+  // Frequent foods of the chosen meal first ("Breakfast" offers oats before rice), then overall.
+  const frequent = useMemo(
+    () =>
+      [...ranked]
+        .sort((a, b) => (b.meals[activeMeal] ?? 0) - (a.meals[activeMeal] ?? 0))
+        .slice(0, 8)
+        .map((u) => u.name),
+    [ranked, activeMeal],
+  );
   const recent = useMemo(
     () => [...usage].sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : b.count - a.count)).map((u) => u.name).filter((n) => !frequent.includes(n)).slice(0, 8),
     [usage, frequent],
@@ -106,7 +135,11 @@ export function TodayPage() {
   const role = challenge ? challengeDay(challenge.plan, date) : null;
   const avoidFood = challenge && role && (role.role === 'avoid' || role.role === 'rest') ? challenge.plan.ingredient : null;
 
-  const toggle = (name: string) => update({ ingredients: form.ingredients.includes(name) ? form.ingredients.filter((n) => n !== name) : [...form.ingredients, name] });
+  const activeFoods = form.meals.find((m) => m.id === activeMeal)?.ingredients ?? [];
+  const toggle = (name: string) =>
+    update({
+      meals: activeFoods.includes(name) ? form.meals.map((m) => (m.id === activeMeal ? { ...m, ingredients: m.ingredients.filter((n) => n !== name) } : m)) : addToMeal(form.meals, activeMeal, mealNameOf(form.meals, activeMeal), [name]),
+    });
 
   // No state change before the write commits: re-rendering the page on submit would hold the main
   // thread while IndexedDB waits for it. "Saving…" only shows if a save is slow.
@@ -117,7 +150,8 @@ export function TodayPage() {
     if (error) setError(null);
     const slow = setTimeout(() => setSaving(true), 150);
     try {
-      const entry = { date, ingredients: form.ingredients, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes };
+      const meals = form.meals.filter((m) => m.ingredients.length > 0);
+      const entry = { date, ingredients: dayIngredients(meals), meals, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes };
       const { created } = await saveLog(db, entry);
       setDraft(null);
       toast(`${created ? 'Saved' : 'Updated'} ${longDate(date)}.`);
@@ -171,23 +205,26 @@ export function TodayPage() {
 
         <section className="card" aria-labelledby="food-h" onFocus={() => setFoodsWanted(true)} onPointerDown={() => setFoodsWanted(true)}>
           <h2 id="food-h">Food &amp; drink</h2>
-          <QuickLog date={date} ingredients={form.ingredients} onIngredients={(ingredients) => update({ ingredients })} />
-          <IngredientPicker
-            value={form.ingredients}
-            onChange={(ingredients) => update({ ingredients })}
+          <QuickLog date={date} meals={form.meals} activeMeal={activeMeal} onMeals={(meals) => update({ meals })} />
+          <MealsEditor
+            meals={form.meals}
+            onMeals={(meals) => update({ meals })}
+            active={activeMeal}
+            onActive={setActiveMeal}
             suggest={suggest}
             renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood} />}
             onOpenFood={(name) => navigate(`/foods?name=${encodeURIComponent(name)}`)}
-          />
-          {avoidFood && form.ingredients.includes(avoidFood) && role && (
+          >
+            <QuickChips title="Frequent" names={frequent} selected={activeFoods} onToggle={toggle} />
+            <QuickChips title="Recent" names={recent} selected={activeFoods} onToggle={toggle} />
+          </MealsEditor>
+          {avoidFood && ingredients.includes(avoidFood) && role && (
             <p className="banner warn avoid-note" role="status">
               {role.role === 'avoid' ? `Your re-challenge asks you to leave out ${avoidFood} today (day ${role.index} of ${role.of} without it).` : `Your re-challenge asks for no ${avoidFood} today, in case of a delayed reaction.`} You can still save it: an honest
               diary matters most, and the test will take it into account.
             </p>
           )}
-          {form.ingredients.length > 0 && foods && <BadgeLegend personal={form.ingredients.some((n) => (findingsOf?.(n) ?? []).some((f) => f.direction === 'worse' && !f.explained_by))} />}
-          <QuickChips title="Frequent" names={frequent} selected={form.ingredients} onToggle={toggle} />
-          <QuickChips title="Recent" names={recent} selected={form.ingredients} onToggle={toggle} />
+          {ingredients.length > 0 && foods && <BadgeLegend personal={ingredients.some((n) => (findingsOf?.(n) ?? []).some((f) => f.direction === 'worse' && !f.explained_by))} />}
         </section>
 
         <section className="card" aria-labelledby="symptoms-h">

@@ -85,8 +85,8 @@ describe('saving logs', () => {
     const page = await logsPage(db, 2, 3);
     expect(page.map((l) => l.date)).toEqual(['2026-03-07', '2026-03-06', '2026-03-05']);
     const usage = await ingredientUsage(db);
-    expect(usage.find((u) => u.name === 'milk')).toEqual({ name: 'milk', count: 9, last: '2026-03-09' });
-    expect(usage.find((u) => u.name === 'oats')).toEqual({ name: 'oats', count: 5, last: '2026-03-09' });
+    expect(usage.find((u) => u.name === 'milk')).toEqual({ name: 'milk', count: 9, last: '2026-03-09', meals: {} });
+    expect(usage.find((u) => u.name === 'oats')).toEqual({ name: 'oats', count: 5, last: '2026-03-09', meals: {} });
   });
 });
 

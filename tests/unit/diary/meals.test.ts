@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMeals, dayIngredients, mealForTime, mealIdFor, mealLabel, mealsLine, mealsOfLog, sortMeals } from '../../../shared/diary/meals';
+import { cleanMeals, dayIngredients, mealForTime, mealIdFor, mealLabel, mealPatterns, mealsLine, mealsOfLog, sortMeals } from '../../../shared/diary/meals';
 import { analyseDiary } from '../../../shared/insights';
 
 describe('meals of a day', () => {
@@ -57,5 +57,21 @@ describe('meals of a day', () => {
 
   it('suggests the meal of the hour', () => {
     expect([7, 12, 18, 23].map(mealForTime)).toEqual(['Breakfast', 'Lunch', 'Dinner', 'Snacks']);
+  });
+});
+
+describe('meal patterns for the report', () => {
+  it('counts each meal and its usual time, in the order of the day', () => {
+    const day = (b: string | null, d: string | null) => ({
+      ingredients: ['x'],
+      meals: [
+        { id: 'dinner', name: 'Dinner', time: d, ingredients: ['x'] },
+        { id: 'breakfast', name: 'Breakfast', time: b, ingredients: ['x'] },
+      ],
+    });
+    expect(mealPatterns([day('08:00', '19:00'), day('07:30', null), day('09:00', '20:00'), { ingredients: ['y'] }])).toEqual([
+      { name: 'Breakfast', days: 3, usualTime: '08:00' },
+      { name: 'Dinner', days: 3, usualTime: '19:00' },
+    ]);
   });
 });

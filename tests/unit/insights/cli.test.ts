@@ -25,6 +25,48 @@ async function aurea(...args: string[]) {
   return { code, out, err };
 }
 
+describe('export format version 2 (meals)', () => {
+  const days = Array.from({ length: 24 }, (_, i) => {
+    const breakfast = i % 2 ? ['oats', 'milk'] : ['toast'];
+    const dinner = i % 3 ? ['rice'] : ['pasta', 'cheese'];
+    return { date: `2026-03-${String(i + 1).padStart(2, '0')}`, breakfast, dinner, symptoms: { bloating: (i % 2 ? 3 : 1) + (i % 3 ? 0 : 1) } };
+  });
+  const v1 = { format: 'aurea.export', version: 1, logs: days.map((d) => ({ date: d.date, ingredients: [...new Set([...d.breakfast, ...d.dinner])], symptoms: d.symptoms })) };
+  const v2 = {
+    format: 'aurea.export',
+    version: 2,
+    logs: days.map((d) => ({
+      date: d.date,
+      ingredients: [...new Set([...d.breakfast, ...d.dinner])],
+      meals: [
+        { id: 'breakfast', name: 'Breakfast', time: '08:00', ingredients: d.breakfast },
+        { id: 'dinner', name: 'Dinner', time: null, ingredients: d.dinner },
+      ],
+      symptoms: d.symptoms,
+    })),
+    saved_meals: [{ id: 'm1', name: 'usual breakfast', ingredients: ['oats', 'milk'] }],
+    challenges: [],
+    settings: { trackCycle: false },
+  };
+
+  it('every command reads versions 1 and 2, and meals leave every number as it was', async () => {
+    const a = await aurea('insights', write('v1.json', v1), '--json');
+    const b = await aurea('insights', write('v2.json', v2), '--json');
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.out)).toEqual(JSON.parse(a.out));
+    expect((await aurea('validate', write('v2v.json', v2))).out).toMatch(/valid Aurea export with 24 logs/);
+    expect((await aurea('backtest', write('v2b.json', v2), '--json')).code).not.toBe(1);
+  });
+
+  it('refuses a day whose foods are not its meals\' foods, naming them', async () => {
+    const bad = structuredClone(v2);
+    bad.logs[2]!.ingredients = ['toast', 'bread'];
+    const r = await aurea('validate', write('bad-v2.json', bad));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("record 3 (2026-03-03), ingredients: must list exactly the foods of the day's meals (missing rice; not in any meal: bread)");
+  });
+});
+
 describe('aurea insights', () => {
   it('--json prints exactly the §4 report, then the explained findings', async () => {
     const c = golden('custom-higher-is-better');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
 /** Colours for charts, read from the stylesheet's variables so charts follow light and dark. */
 export interface ChartTheme {
@@ -9,8 +9,8 @@ export interface ChartTheme {
   accent: string;
 }
 
-function readTheme(): ChartTheme {
-  const style = getComputedStyle(document.documentElement);
+function readTheme(scope?: Element | null): ChartTheme {
+  const style = getComputedStyle(scope ?? document.documentElement);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
     text: v('--text', '#1c2421'),
@@ -23,12 +23,15 @@ function readTheme(): ChartTheme {
 
 const same = (a: ChartTheme, b: ChartTheme) => (Object.keys(a) as (keyof ChartTheme)[]).every((k) => a[k] === b[k]);
 
-/** The current chart theme; changes when the app theme (data-theme) or the device's colour scheme changes. */
-export function useChartTheme(): ChartTheme {
-  const [theme, setTheme] = useState(readTheme);
+/**
+ * The current chart theme; changes when the app theme (data-theme) or the device's colour scheme changes.
+ * With a scope, the colours are read where the chart sits (the report sets its own paper palette).
+ */
+export function useChartTheme(scope?: RefObject<Element | null>): ChartTheme {
+  const [theme, setTheme] = useState(() => readTheme(scope?.current));
   useEffect(() => {
     const update = () => setTheme((prev) => {
-      const next = readTheme();
+      const next = readTheme(scope?.current);
       return same(prev, next) ? prev : next;
     });
     const observer = new MutationObserver(update);
@@ -40,6 +43,6 @@ export function useChartTheme(): ChartTheme {
       observer.disconnect();
       scheme.removeEventListener('change', update);
     };
-  }, []);
+  }, [scope]);
   return theme;
 }
