@@ -1,7 +1,7 @@
 import type { Command } from '../main';
 import { parseArgs } from '../lib/args';
 import { readExportFile } from '../lib/read-export';
-import { analyseDiary, ASSOCIATION_NOTE, describeInsights, insightsReport, type InsightItem } from '../../shared/insights';
+import { analyseDiary, ASSOCIATION_NOTE, describeInsights, insightsJson, type InsightItem } from '../../shared/insights';
 
 const USAGE = 'usage: aurea insights FILE [--json] [--all]\n';
 /** Without --all, the plain-text summary lists this many "not enough data" foods. */
@@ -14,8 +14,8 @@ function section(title: string, items: InsightItem[], out: string[]): void {
 }
 
 /**
- * `aurea insights FILE [--json] [--all]`: analyses an export file. --json prints exactly the DESIGN §4
- * report (the shape of scipy's ref.json); otherwise a plain-language summary. Exit 1 on a bad file,
+ * `aurea insights FILE [--json] [--all]`: analyses an export file. --json prints the DESIGN §4 report
+ * (the shape of scipy's ref.json) followed by `explained`; otherwise a plain-language summary. Exit 1 on a bad file,
  * 2 on usage errors.
  */
 export const run: Command = async (args, io) => {
@@ -35,7 +35,7 @@ export const run: Command = async (args, io) => {
   const result = analyseDiary(read.file.logs, { definitions });
 
   if (flags.has('json')) {
-    io.out(JSON.stringify(insightsReport(result), null, 1) + '\n');
+    io.out(JSON.stringify(insightsJson(result), null, 1) + '\n');
     return 0;
   }
 
@@ -45,6 +45,7 @@ export const run: Command = async (args, io) => {
   const span = result.first_date ? ` from ${result.first_date} to ${result.last_date}` : '';
   out.push(`${path}: ${result.log_count} log${result.log_count === 1 ? '' : 's'}${span}`);
   section('Foods linked to worse symptoms', of('trigger', 'delayed').filter((i) => i.direction === 'worse'), out);
+  section('Foods that only look linked (eaten with a likelier trigger)', of('explained'), out);
   section('Foods linked to better days', of('protective', 'delayed').filter((i) => i.direction === 'better'), out);
   section('No standout foods', of('no_triggers'), out);
   section('Cycle, week and time', of('cycle', 'weekday', 'trend', 'seasonal'), out);

@@ -16,8 +16,8 @@ import { addDays, daysBetween } from '../util/dates';
 import { Random, detExp, detLog, normalCdf } from './random';
 import { ADDITIONS, BREAKFASTS, DINNERS, DRINKS, LUNCHES, SNACKS, VOCABULARY, type MealTemplate } from './vocabulary';
 
-export type PersonaName = 'lactose' | 'null' | 'mixed' | 'demo';
-export const PERSONA_NAMES: readonly PersonaName[] = ['lactose', 'null', 'mixed', 'demo'];
+export const PERSONA_NAMES = ['lactose', 'null', 'mixed', 'demo', 'decoy', 'co-triggers'] as const;
+export type PersonaName = (typeof PERSONA_NAMES)[number];
 
 const plantedEffect = z.object({
   ingredient: z.string().min(1),
@@ -40,9 +40,13 @@ export type CustomSymptomSpec = z.infer<typeof customSymptom>;
 
 const probability = z.number().min(0).max(1);
 
+/** Foods served together in one dish (a curry with onion and coconut milk): all or none on a day. */
+const dish = z.object({ name: z.string().min(1), foods: z.array(z.string().min(1)).min(2), daily: probability });
+export type DishSpec = z.infer<typeof dish>;
+
 export const generateDiaryOptions = z
   .object({
-    persona: z.enum(['lactose', 'null', 'mixed', 'demo']).optional(),
+    persona: z.enum(PERSONA_NAMES).optional(),
     seed: z.union([z.number().int(), z.string()]).optional(),
     /** First day of the diary; or give endDate and the diary ends there. */
     startDate: z.optional(isoDate),
@@ -56,6 +60,11 @@ export const generateDiaryOptions = z
       .partial()
       .optional(),
     effects: z.array(plantedEffect).optional(),
+    /**
+     * Dishes eaten on top of the usual meals, each on a day with its own probability (from a stream
+     * of their own, so adding a dish leaves the rest of the diary as it was).
+     */
+    dishes: z.array(dish).optional(),
     /** Whether the person logs cycle phases (the cycle and its effects exist either way). */
     trackCycle: z.boolean().optional(),
     cycleLength: z.number().min(21).max(40).optional(),
@@ -115,6 +124,7 @@ export interface DiaryTruth {
     missing_rate: number;
     track_cycle: boolean;
     cycle_effects: CycleEffect[];
+    dishes: DishSpec[];
     trend_per_day: Record<string, number>;
     vocab_size: number;
     start_date: string;
@@ -187,6 +197,27 @@ export const PERSONAS: Record<PersonaName, GenerateDiaryOptions> = {
     cycleEffects: [{ symptom: 'bloating', phase: 'luteal', effect: 1.0 }],
     trend: { energy: 0.005 },
   },
+  // A food that only rides along with a trigger: coconut milk comes in the onion curry, and onion
+  // (in many other meals too) is what brings bloating the next day.
+  decoy: {
+    days: 365,
+    vocabularySize: 150,
+    trackCycle: false,
+    effects: [{ ingredient: 'onion', symptom: 'bloating', lag_days: 1, effect: 1.3 }],
+    dishes: [{ name: 'curry', foods: ['onion', 'coconut milk', 'white rice'], daily: 0.2 }],
+  },
+  // Two real triggers that are often served together (beans and garlic in a chili), and each eaten
+  // without the other too: neither may be written off as riding along with the other.
+  'co-triggers': {
+    days: 365,
+    vocabularySize: 150,
+    trackCycle: false,
+    effects: [
+      { ingredient: 'beans', symptom: 'bloating', lag_days: 0, effect: 1.2 },
+      { ingredient: 'garlic', symptom: 'bloating', lag_days: 0, effect: 1.2 },
+    ],
+    dishes: [{ name: 'chili', foods: ['beans', 'garlic', 'ground beef'], daily: 0.15 }],
+  },
 };
 
 const DEFAULT_MEALS = { breakfast: 0.6, lunch: 0.45, dinner: 0.7, snack: 0.3, extras: 0.7 };
@@ -217,6 +248,7 @@ export function generateDiary(input: GenerateDiaryOptions = {}): GeneratedDiary 
   const vocabSize = o.vocabularySize ?? 150;
   const meals = { ...DEFAULT_MEALS, ...o.meals };
   const effects = o.effects ?? [];
+  const dishes = o.dishes ?? [];
   const cycleEffects = o.cycleEffects ?? [];
   const trackCycle = o.trackCycle ?? true;
   const noiseSd = o.noiseSd ?? 0.85;
@@ -236,6 +268,7 @@ export function generateDiary(input: GenerateDiaryOptions = {}): GeneratedDiary 
   const missRng = rng('missing');
   const cycleRng = rng('cycle');
   const baseRng = rng('baseline');
+  const dishRng = rng('dishes');
 
   // Typical means on a plain day, like the reference diaries (bloating ≈ 1.4, energy ≈ 3.3, focus ≈ 3.4).
   const baseline: Record<string, number> = {
@@ -294,6 +327,7 @@ export function generateDiary(input: GenerateDiaryOptions = {}): GeneratedDiary 
     const extras = Math.floor(meals.extras * 2 * foodRng.next() + foodRng.next());
     for (let k = 0; k < extras; k++) add(vocab[foodRng.weightedIndex(extraWeights, extraTotal)]!);
     if (today.size === 0) add(vocab[foodRng.weightedIndex(extraWeights, extraTotal)]!);
+    for (const d of dishes) if (dishRng.chance(d.daily)) d.foods.forEach(add);
     eaten.push(today);
 
     // Cycle phase (0-based day in the cycle)
@@ -368,6 +402,7 @@ export function generateDiary(input: GenerateDiaryOptions = {}): GeneratedDiary 
         missing_rate: missingRate,
         track_cycle: trackCycle,
         cycle_effects: cycleEffects,
+        dishes,
         trend_per_day: trend,
         vocab_size: vocabSize,
         start_date: start,

@@ -12,6 +12,7 @@ import { BUILTIN_SYMPTOMS, CYCLE_PHASES, polarityOf, type CyclePhase, type Sympt
 import { dayNumber } from '../util/dates';
 import { mannWhitneyFromRankSum, midranks, oneWayAnova, pearsonTwoSided, pointBiserial, welchTTest, linearTrend } from '../stats';
 import { byCodePoint } from './order';
+import { explainFindings } from './explained';
 import { SIGNIFICANCE } from './voice';
 import type {
   AnalyseOptions,
@@ -30,7 +31,7 @@ import type {
 } from './types';
 
 /** Bump when a rule changes, so cached results computed by an older engine are recomputed. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /** Days needed with and without a food before it is tested. */
 export const MIN_DAYS_PER_GROUP = 4;
@@ -188,6 +189,7 @@ export function analyseDiary(logs: readonly DiaryEntry[], options: AnalyseOption
     seasonal: [],
     symptoms: [],
     untested: [],
+    explained: [],
   };
   if (L === 0) return result;
 
@@ -462,11 +464,18 @@ export function analyseDiary(logs: readonly DiaryEntry[], options: AnalyseOption
       } satisfies SeasonalResult);
     }
   }
+  // "Explained by": a layer over the findings above, which it leaves exactly as they are.
+  result.explained = explainFindings(sorted, result);
   return result;
 }
 
-/** The §4 report (what `aurea insights --json` prints): exactly these keys, in this order. */
+/** The §4 report (the shape of scipy's ref.json): exactly these keys, in this order. */
 export function insightsReport(result: InsightsReport): InsightsReport {
   const { log_count, tests, triggers, lags, cycle, weekday, trend } = result;
   return { log_count, tests, triggers, lags, cycle, weekday, trend };
+}
+
+/** What `aurea insights --json` prints: the §4 report, then the layers beyond the ADR (`explained`). */
+export function insightsJson(result: InsightsReport & Pick<InsightsResult, 'explained'>): InsightsReport & Pick<InsightsResult, 'explained'> {
+  return { ...insightsReport(result), explained: result.explained };
 }

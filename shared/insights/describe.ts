@@ -6,7 +6,9 @@
 import { BUILTIN_SYMPTOMS, CYCLE_PHASES, type CyclePhase, type SymptomDefinition, type SymptomPolarity } from '../schema';
 import { MIN_DAYS_PER_GROUP, MIN_LAG_PAIRS } from './analyse';
 import { byCodePoint } from './order';
-import type { DelayedEffect, Direction, InsightsResult, SymptomCoverage, TriggerTest } from './types';
+import { explanationOf } from './explained';
+import { explainedHeadline, explainedSentence } from './explained-words';
+import type { DelayedEffect, Direction, ExplainedFinding, InsightsResult, SymptomCoverage, TriggerTest } from './types';
 import { changeWords as changeWordsFor, evidenceStrength, formatMean, formatP, inSentence, strengthPhrase, type NumberRow, type Strength } from './voice';
 
 export { evidenceStrength, type Strength } from './voice';
@@ -14,6 +16,7 @@ export { evidenceStrength, type Strength } from './voice';
 export type InsightKind =
   | 'trigger'
   | 'delayed'
+  | 'explained'
   | 'protective'
   | 'cycle'
   | 'weekday'
@@ -43,6 +46,8 @@ export interface InsightItem {
   strength: Strength;
   /** The numbers behind the sentence (null where not defined). */
   numbers: Record<string, number | null>;
+  /** For explained: the finding that explains this one (the likelier trigger). */
+  explained_by?: { ingredient: string; lag: number };
   /** For not_enough_data: what it is about, and which symptoms an ingredient gap covers. */
   subject?: GapSubject;
   symptoms?: string[];
@@ -171,8 +176,40 @@ export function describeInsights(result: InsightsResult, context: DescribeContex
     };
   };
 
-  for (const t of result.triggers) items.push(sameDay(t, 'trigger'));
-  for (const d of result.delayed.filter((x) => x.direction === 'worse')) items.push(delayed(d));
+  // A finding explained by a co-occurring stronger one is said as such, never as a trigger.
+  const explained = result.explained ?? [];
+  const asExplained = (e: ExplainedFinding, finding: InsightItem): InsightItem => {
+    const sw = w(e.symptom);
+    return {
+      id: `explained:${e.symptom}:${e.ingredient}:${e.lag_days}`,
+      kind: 'explained',
+      symptom: e.symptom,
+      symptom_label: sw.label,
+      ingredient: e.ingredient,
+      lag: e.lag_days,
+      direction: 'worse',
+      headline: explainedHeadline(e),
+      sentence: explainedSentence(e, sw),
+      strength: 'none',
+      explained_by: { ingredient: e.by_ingredient, lag: e.by_lag_days },
+      // The finding's own numbers, then the rule's: what "Show the numbers" reveals.
+      numbers: { ...finding.numbers, overlap: e.overlap, p_without: e.p_without, p_by_without: e.p_by_without },
+    };
+  };
+  const later: InsightItem[] = [];
+  for (const t of result.triggers) {
+    const e = explanationOf(explained, t.ingredient, t.symptom, 0);
+    const item = sameDay(t, 'trigger');
+    if (e) later.push(asExplained(e, item));
+    else items.push(item);
+  }
+  for (const d of result.delayed.filter((x) => x.direction === 'worse')) {
+    const e = explanationOf(explained, d.ingredient, d.symptom, d.lag);
+    const item = delayed(d);
+    if (e) later.push(asExplained(e, item));
+    else items.push(item);
+  }
+  items.push(...later);
   for (const t of result.protective) items.push(sameDay(t, 'protective'));
   for (const d of result.delayed.filter((x) => x.direction === 'better')) items.push(delayed(d));
 
@@ -432,6 +469,15 @@ export function findingNumbers(item: InsightItem): NumberRow[] {
       add('p', formatP(n.p_value));
       add(`Adjusted p (Bonferroni, ${whole(n.foods_tested)} foods)`, formatP(n.p_adjusted));
       break;
+    case 'explained': {
+      // The finding's own numbers (same day or delayed), then what the "explained by" rule weighed.
+      const by = item.explained_by?.ingredient ?? 'the other food';
+      rows.push(...findingNumbers({ ...item, kind: item.lag ? 'delayed' : 'trigger' }));
+      add(`Its days that are also ${by} days`, n.overlap === null || n.overlap === undefined ? '–' : `${Math.round(n.overlap * 100)} %`);
+      add(`p without ${by} (Mann-Whitney U)`, formatP(n.p_without));
+      add(`p of ${by} without ${item.ingredient ?? 'it'}`, formatP(n.p_by_without));
+      break;
+    }
     case 'cycle':
       for (const p of CYCLE_PHASES) if (n[`mean_${p}`] !== undefined) add(`Average, ${p} phase`, formatMean(n[`mean_${p}`]));
       add('Test', 'One-way ANOVA across phases');

@@ -92,6 +92,25 @@ export interface DelayedEffect {
   direction: Direction;
 }
 
+/**
+ * A finding that only looks linked because its days are mostly the days of a stronger finding of the
+ * same symptom (issue 16): `aurea insights --json`'s `explained`.
+ */
+export interface ExplainedFinding {
+  ingredient: string;
+  symptom: string;
+  /** 0 for a same-day trigger, 1–3 for a delayed effect. */
+  lag_days: number;
+  /** The finding that explains it. */
+  by_ingredient: string;
+  by_lag_days: number;
+  /** Share of this finding's days that are also the other finding's days. */
+  overlap: number;
+  /** p of this food on the days without the other, and of the other on the days without this one. */
+  p_without: number;
+  p_by_without: number;
+}
+
 export interface MonthMean {
   /** 1 = January … 12 = December. */
   month: number;
@@ -151,4 +170,6 @@ export interface InsightsResult extends InsightsReport {
   seasonal: SeasonalResult[];
   symptoms: SymptomCoverage[];
   untested: UntestedIngredient[];
+  /** Findings explained by a co-occurring stronger finding; they stay in `triggers`/`delayed` (§4-exact). */
+  explained: ExplainedFinding[];
 }

@@ -28,7 +28,8 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
   const why = (d: ScoreReason['dimension']) => scored.reasons.filter((r) => r.dimension === d);
   const product = food.product;
   // A food the person's own diary links to worse symptoms: the general score must not read as a verdict.
-  const worse = !!personal?.some((p) => p.direction === 'worse');
+  // (Not when the link is explained by another food eaten with it: that one is the likelier trigger.)
+  const worse = !!personal?.some((p) => p.direction === 'worse' && !p.explained_by);
   const subtitle = [product?.brand, product?.quantity, !product ? food.ingredient.category : undefined].filter(Boolean).join(' · ');
 
   return (
@@ -63,7 +64,7 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
         ) : (
           <ul className="personal-links">
             {personal.map((p) => (
-              <li key={`${p.symptom}:${p.lag}`} className={`personal-link ${p.direction}`}>
+              <li key={`${p.symptom}:${p.lag}`} className={`personal-link ${p.explained_by ? 'explained' : p.direction}`}>
                 <strong>{p.summary}.</strong> <span className="small">{p.detail}</span>
               </li>
             ))}

@@ -10,6 +10,7 @@ import { completeIfFinished, currentResult, startChallenge, stopChallenge, useCh
 import { ConfirmDialog } from '../components/Dialog';
 import { toast } from '../state/toasts';
 import { shortDate } from '../format';
+import { ChallengeSuggestions } from '../components/insights/ChallengeSuggestions';
 
 const ROLE_TEXT: Record<DayRole, string> = { before: '', avoid: 'avoid', challenge: 'eat it', rest: 'rest', after: '' };
 
@@ -101,6 +102,7 @@ function StartChallenge() {
       }}
     >
       <h2 id={`${id}-h`}>Start a test</h2>
+      <ChallengeSuggestions ingredient={ingredient} symptom={symptom} labelOf={(k) => defs.find((d) => d.key === k)?.label ?? k} onPick={(f, s) => { setIngredient(f); setSymptom(s); }} />
       <div>
         <label htmlFor={`${id}-food`}>Food to test</label>
         <input id={`${id}-food`} type="text" list={`${id}-foods`} value={ingredient} onChange={(e) => setIngredient(e.target.value)} placeholder="e.g. milk" autoComplete="off" />

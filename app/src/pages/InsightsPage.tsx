@@ -16,6 +16,7 @@ import { SymptomOverTimeChart } from '../components/charts/SymptomOverTimeChart'
 import { CyclePhaseChart } from '../components/charts/CyclePhaseChart';
 import { WithWithoutChart, comparisonGroups } from '../components/charts/WithWithoutChart';
 import { dayLabel, rating } from '../components/charts/format';
+import { ExplainedFindings } from '../components/insights/ExplainedFindings';
 
 /** Below this many logged days there is nothing to compare yet: a food needs 4 days with it and 4 without. */
 const FIRST_INSIGHTS_DAYS = 2 * MIN_DAYS_PER_GROUP;
@@ -264,6 +265,7 @@ const Findings = memo(function Findings({ cached, labelOf }: { cached: CachedIns
           <FindingList items={groups.delayed} level={3} tag={(i) => LAG_TAG[i.lag ?? 0] ?? `${i.lag} days later`} />
         </Section>
       )}
+      <ExplainedFindings items={cached.items} />
       {groups.protective.length > 0 && (
         <Section id="insights-better" title="Foods that go with feeling better" intro="On days with these foods your symptoms tended to be milder. Like the links above, these are patterns to notice, not advice to eat more.">
           <FindingList items={groups.protective} level={3} />

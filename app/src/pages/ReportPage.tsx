@@ -18,6 +18,7 @@ import { SymptomOverTimeChart } from '../components/charts/SymptomOverTimeChart'
 import { CyclePhaseChart } from '../components/charts/CyclePhaseChart';
 import { PHASE_LABELS } from '../components/CyclePhasePicker';
 import type { Challenge } from '../state/challenges';
+import { ExplainedReportNote } from '../components/insights/ExplainedFindings';
 
 const PRESETS = [
   { days: 30, label: 'Last 30 days' },
@@ -148,7 +149,8 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
   const meals = useMemo(() => mealPatterns(logs), [logs]);
   const result = analysis?.result;
   const polarity = (k: string) => result?.symptoms.find((s) => s.symptom === k)?.polarity ?? 'higher_is_worse';
-  const triggers = result?.triggers ?? [];
+  // A food explained by a co-occurring stronger one is not listed as a trigger (issue 16).
+  const triggers = (result?.triggers ?? []).filter((t) => !(result?.explained ?? []).some((e) => e.ingredient === t.ingredient && e.symptom === t.symptom && e.lag_days === 0));
   const delayed = result?.delayed ?? [];
   const testedCount = (symptom: string) => result?.symptoms.find((s) => s.symptom === symptom)?.foods_tested ?? 0;
   const cycle = result?.cycle ?? [];
@@ -298,6 +300,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
               ))}
           </ul>
         )}
+        {analysis && <ExplainedReportNote items={analysis.items} />}
       </section>
 
       <section className="report-section">

@@ -224,7 +224,7 @@ export function TodayPage() {
               diary matters most, and the test will take it into account.
             </p>
           )}
-          {ingredients.length > 0 && foods && <BadgeLegend personal={ingredients.some((n) => (findingsOf?.(n) ?? []).some((f) => f.direction === 'worse'))} />}
+          {ingredients.length > 0 && foods && <BadgeLegend personal={ingredients.some((n) => (findingsOf?.(n) ?? []).some((f) => f.direction === 'worse' && !f.explained_by))} />}
         </section>
 
         <section className="card" aria-labelledby="symptoms-h">
@@ -292,7 +292,8 @@ export function TodayPage() {
 
 /** A chip's badges: the general score, and a mark where the person's own diary links the food to worse symptoms. */
 function FoodBadges({ name, scored, findings, avoid }: { name: string; scored: ScoredIngredient | undefined; findings: readonly PersonalFinding[]; avoid: boolean }) {
-  const worse = findings.filter((f) => f.direction === 'worse');
+  // A food explained by another one eaten with it is not marked: the other food is the likelier trigger.
+  const worse = findings.filter((f) => f.direction === 'worse' && !f.explained_by);
   return (
     <>
       <ScoreBadge name={name} scored={scored} />

@@ -194,7 +194,65 @@ def analyse(logs, definitions=()):
             seasonal.append({"symptom": s, "month_means": mm, "f_statistic": f, "p_value": p,
                              "worst_month": worst_of(means, list(range(1, 13)), worse_up)})
 
-    return out, {"seasonal": seasonal, "delayed": delayed, "protective": protective}
+    explained, pairs = explained_layer(logs, out["triggers"], delayed)
+    return out, {"seasonal": seasonal, "delayed": delayed, "protective": protective, "explained": explained, "explained_pairs": pairs}
+
+
+# ---------------------------------------------------------------------------------------------
+# "Explained by" (issue 16): a finding that only looks linked because it is eaten with a stronger one
+
+EXPLAINED_MIN_OVERLAP = 0.5
+EXPLAINED_MIN_GROUP = 3
+
+
+def conditional_p(x, y):
+    """Mann-Whitney of x against y; 1 when either group has fewer than 3 days or all values are equal."""
+    if len(x) < EXPLAINED_MIN_GROUP or len(y) < EXPLAINED_MIN_GROUP or constant(list(x) + list(y)):
+        return 1.0
+    return fin(stats.mannwhitneyu(x, y, alternative="two-sided", method="asymptotic", use_continuity=True).pvalue)
+
+
+def pair_evidence(logs, a, b):
+    """a, b = (food, symptom, lag). Days: symptom rated, both lagged days logged."""
+    by_date = {l["date"]: set(l["ingredients"]) for l in logs}
+    s = a[1]
+    rows = []
+    for l in logs:
+        if s not in l["symptoms"]:
+            continue
+        da = (day(l["date"]) - dt.timedelta(days=a[2])).isoformat()
+        db = (day(l["date"]) - dt.timedelta(days=b[2])).isoformat()
+        if da not in by_date or db not in by_date:
+            continue
+        rows.append((a[0] in by_date[da], b[0] in by_date[db], float(l["symptoms"][s])))
+    with_a = [r for r in rows if r[0]]
+    both = [r for r in with_a if r[1]]
+    p_without = conditional_p([r[2] for r in rows if r[0] and not r[1]], [r[2] for r in rows if not r[0] and not r[1]])
+    p_by_without = conditional_p([r[2] for r in rows if r[1] and not r[0]], [r[2] for r in rows if not r[1] and not r[0]])
+    return {"days": len(rows), "days_with_a": len(with_a), "days_with_both": len(both),
+            "overlap": len(both) / len(with_a) if with_a else None, "p_without": p_without, "p_by_without": p_by_without}
+
+
+def explained_layer(logs, triggers, delayed):
+    findings = [(t["ingredient"], t["symptom"], 0) for t in triggers] + \
+               [(d["ingredient"], d["symptom"], d["lag"]) for d in delayed if d["direction"] == "worse"]
+    explained, pairs = [], []
+    for a in findings:
+        qualifying = []
+        for b in findings:
+            if b[1] != a[1] or b[0] == a[0]:
+                continue
+            e = pair_evidence(logs, a, b)
+            pairs.append({"ingredient": a[0], "symptom": a[1], "lag_days": a[2], "by_ingredient": b[0], "by_lag_days": b[2], **e})
+            if e["overlap"] is not None and e["overlap"] >= EXPLAINED_MIN_OVERLAP and e["p_without"] >= ALPHA and e["p_by_without"] < ALPHA:
+                qualifying.append((b, e))
+        if qualifying:
+            # Largest overlap, then smallest p(B without A), then food name and lag.
+            b, e = min(qualifying, key=lambda q: (-q[1]["overlap"], q[1]["p_by_without"], q[0][0], q[0][2]))
+            explained.append({"ingredient": a[0], "symptom": a[1], "lag_days": a[2], "by_ingredient": b[0], "by_lag_days": b[2],
+                              "overlap": e["overlap"], "p_without": e["p_without"], "p_by_without": e["p_by_without"]})
+    explained.sort(key=lambda e: (e["symptom"], e["ingredient"], e["lag_days"]))
+    return explained, pairs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -417,6 +475,48 @@ def case_short():
     return logs, []
 
 
+def case_explained():
+    """Foods that ride along with a real trigger: coconut milk comes in the onion curry (same day,
+    bloating), milk goes into the coffee that lowers energy the next day; beans and cabbage are both
+    real bloating triggers, often in one stew. Missing days, so lagged days must be logged."""
+    rng = random.Random(16)
+    skip = {9, 10, 33, 57, 58, 59, 101, 140, 141, 177, 203}
+    ds = dates_from("2025-01-01", 220, skip)
+    eaten = {}
+    for d in ds:
+        ing = set()
+        if rng.random() < 0.3:
+            ing |= {"onion", "coconut milk", "rice"}  # the curry
+        elif rng.random() < 0.25:
+            ing.add("onion")
+        if rng.random() < 0.03:
+            ing.add("coconut milk")
+        if rng.random() < 0.5:
+            ing.add("coffee")
+            if rng.random() < 0.7:
+                ing.add("milk")
+        elif rng.random() < 0.1:
+            ing.add("milk")
+        if rng.random() < 0.2:
+            ing |= {"beans", "cabbage"}  # the stew
+        else:
+            if rng.random() < 0.15:
+                ing.add("beans")
+            if rng.random() < 0.15:
+                ing.add("cabbage")
+        if rng.random() < 0.4:
+            ing.add("bread")
+        eaten[d] = ing
+    logs = []
+    for d in ds:
+        prev = (dt.date.fromisoformat(d) - dt.timedelta(days=1)).isoformat()
+        ing = eaten[d]
+        b = 1.0 + 1.8 * ("onion" in ing) + 1.3 * ("beans" in ing) + 1.3 * ("cabbage" in ing) + rng.gauss(0, 0.7)
+        e = 3.6 - 1.6 * ("coffee" in eaten.get(prev, ())) + rng.gauss(0, 0.6)
+        logs.append({"date": d, "ingredients": sorted(ing), "symptoms": {"bloating": clip(b), "energy": clip(e)}})
+    return logs, []
+
+
 def stats_cases():
     """Inputs and scipy's answers for each statistic on its own (tests/unit/stats)."""
     rng = np.random.default_rng(1234)
@@ -503,6 +603,7 @@ CASES = {
     "tiny-p-values": case_tiny_p_values,
     "constant-groups-and-names": case_constant_groups,
     "three-logs": case_short,
+    "explained-by": case_explained,
 }
 
 
@@ -528,7 +629,7 @@ def main():
             json.dump(doc, fh, indent=1, ensure_ascii=False, allow_nan=False)
             fh.write("\n")
         print(f"{name}: {len(logs)} logs, {len(expected['tests'])} tests, {len(expected['triggers'])} triggers, "
-              f"{len(extra['delayed'])} delayed, cycle {len(expected['cycle'])}, weekday {len(expected['weekday'])}, trend {len(expected['trend'])}")
+              f"{len(extra['delayed'])} delayed, {len(extra['explained'])} explained, cycle {len(expected['cycle'])}, weekday {len(expected['weekday'])}, trend {len(expected['trend'])}")
 
 
 if __name__ == "__main__":

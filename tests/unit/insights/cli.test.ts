@@ -7,7 +7,8 @@ import { main } from '../../../cli/main';
 import { differences } from './close';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const golden = (name: string) => JSON.parse(readFileSync(path.resolve(here, '../../golden/insights', `${name}.json`), 'utf8')) as { export: unknown; expected: unknown };
+const golden = (name: string) =>
+  JSON.parse(readFileSync(path.resolve(here, '../../golden/insights', `${name}.json`), 'utf8')) as { export: unknown; expected: unknown; expected_extra: { explained: unknown } };
 const dir = mkdtempSync(path.join(tmpdir(), 'aurea-insights-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -67,23 +68,37 @@ describe('export format version 2 (meals)', () => {
 });
 
 describe('aurea insights', () => {
-  it('--json prints exactly the §4 report', async () => {
+  it('--json prints exactly the §4 report, then the explained findings', async () => {
     const c = golden('custom-higher-is-better');
     const { code, out, err } = await aurea('insights', write('custom.json', c.export), '--json');
     expect(err).toBe('');
     expect(code).toBe(0);
-    const printed = JSON.parse(out) as Record<string, unknown>;
+    const { explained, ...printed } = JSON.parse(out) as Record<string, unknown>;
     expect(Object.keys(printed)).toEqual(['log_count', 'tests', 'triggers', 'lags', 'cycle', 'weekday', 'trend']);
+    expect(Object.keys(JSON.parse(out) as object).at(-1)).toBe('explained');
     expect(differences(printed, c.expected, { strictTiny: true })).toEqual([]);
+    expect(explained).toEqual([]);
+  });
+
+  it('--json lists each explained finding with the finding that explains it, as scipy computed them', async () => {
+    const c = golden('explained-by');
+    const { code, out } = await aurea('insights', write('explained.json', c.export), '--json');
+    expect(code).toBe(0);
+    const { explained, ...printed } = JSON.parse(out) as { explained: Record<string, unknown>[] };
+    expect(differences(printed, c.expected, { strictTiny: true })).toEqual([]);
+    expect(explained.map((e) => Object.keys(e))).toEqual(explained.map(() => ['ingredient', 'symptom', 'lag_days', 'by_ingredient', 'by_lag_days', 'overlap', 'p_without', 'p_by_without']));
+    expect(explained.map((e) => `${e.ingredient} by ${e.by_ingredient}`)).toEqual(['coconut milk by onion', 'rice by onion', 'milk by coffee']);
+    expect(differences(explained, c.expected_extra.explained, { strictTiny: true })).toEqual([]);
   });
 
   it('writes non-finite numbers as null', async () => {
     const c = golden('constant-groups-and-names');
     const { out } = await aurea('insights', write('constant.json', c.export), '--json');
-    const printed = JSON.parse(out) as { cycle: { f_statistic: number | null }[]; weekday: { t_statistic: number | null }[] };
+    const { explained, ...printed } = JSON.parse(out) as { cycle: { f_statistic: number | null }[]; weekday: { t_statistic: number | null }[]; explained: unknown };
     expect(printed.cycle[0]!.f_statistic).toBeNull();
     expect(printed.weekday.find((w) => w.t_statistic === null)).toBeDefined();
     expect(differences(printed, c.expected)).toEqual([]);
+    expect(explained).toEqual(c.expected_extra.explained);
   });
 
   it('without --json prints plain sentences and the association note', async () => {
@@ -133,6 +148,19 @@ describe('aurea insights', () => {
   it('handles an empty diary', async () => {
     const { code, out } = await aurea('insights', write('empty.json', { format: 'aurea.export', version: 1, logs: [] }), '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({ log_count: 0, tests: [], triggers: [], lags: [], cycle: [], weekday: [], trend: [] });
+    expect(JSON.parse(out)).toEqual({ log_count: 0, tests: [], triggers: [], lags: [], cycle: [], weekday: [], trend: [], explained: [] });
+  });
+});
+
+describe('aurea insights, plain text, with an explained finding', () => {
+  it('lists it apart from the triggers, with the likelier trigger named', async () => {
+    const c = golden('explained-by');
+    const { code, out } = await aurea('insights', write('explained-text.json', c.export));
+    expect(code).toBe(0);
+    const [triggers, rest] = out.split('Foods that only look linked (eaten with a likelier trigger)');
+    expect(rest).toContain('Coconut milk looks linked to more bloating, but it is almost always eaten with onion; on days without onion it makes no clear difference.');
+    expect(rest).toContain('Milk looks linked to lower energy the next day, but it is mostly eaten with coffee');
+    expect(triggers).not.toContain('coconut milk');
+    expect(triggers).toContain('On days you had onion');
   });
 });

@@ -36,3 +36,33 @@ describe('ingredientLinks', () => {
     expect(ingredientLinks(analyseDiary([])).size).toBe(0);
   });
 });
+
+describe('ingredientLinks with an explained finding', () => {
+  it('marks the rider with its explanation and keeps the real trigger plain', async () => {
+    const { generateDiary } = await import('../../../shared/demo');
+    const result = analyseDiary(generateDiary({ persona: 'decoy', seed: 2 }).logs);
+    const links = ingredientLinks(result);
+    const coconut = links.get('coconut milk')?.find((l) => l.symptom === 'bloating' && l.lag === 1);
+    expect(coconut?.explained).toMatchObject({ by_ingredient: 'onion', by_lag_days: 1 });
+    expect(coconut?.polarity).toBe('higher_is_worse');
+    const onion = links.get('onion')?.find((l) => l.symptom === 'bloating' && l.lag === 1);
+    expect(onion).toBeDefined();
+    expect(onion!.explained).toBeUndefined();
+  });
+});
+
+describe('personalFindings with an explained finding', () => {
+  it('says the rider only looks linked, names the likelier trigger, and marks it explained_by', async () => {
+    const { generateDiary } = await import('../../../shared/demo');
+    const { personalFindings } = await import('../../../shared/insights');
+    const links = ingredientLinks(analyseDiary(generateDiary({ persona: 'decoy', seed: 2 }).logs));
+    const wording = () => ({ label: 'Bloating', polarity: 'higher_is_worse' as const });
+    const coconut = personalFindings('coconut milk', links.get('coconut milk') ?? [], wording).find((f) => f.symptom === 'bloating' && f.lag === 1);
+    expect(coconut?.explained_by).toBe('onion');
+    expect(coconut?.summary).toMatch(/^Only looks linked: (mostly|almost always|always) eaten with onion$/);
+    expect(coconut?.detail).toMatch(/^Coconut milk looks linked to more bloating the next day, but it is .*eaten with onion/);
+    const onion = personalFindings('onion', links.get('onion') ?? [], wording).find((f) => f.symptom === 'bloating' && f.lag === 1);
+    expect(onion?.explained_by).toBeUndefined();
+    expect(onion?.summary).toContain('Linked to more bloating the next day');
+  });
+});

@@ -1,6 +1,7 @@
 import type { Contribution } from '../../../../shared/model/types';
 import type { PredictionView } from '../../state/model';
 import { TARGET_KEYS, TARGET_WORDS } from './wording';
+import { ExplainedFactorNote } from '../insights/ExplainedFindings';
 
 /** Which foods (and cycle phase) push each chance up or down, in the model's own sentences. */
 export function Factors({ view }: { view: PredictionView }) {
@@ -23,7 +24,7 @@ export function Factors({ view }: { view: PredictionView }) {
           <h3>{TARGET_WORDS[k].name}</h3>
           <ul className="p-factor-list">
             {p.contributions[k].map((c) => (
-              <FactorItem key={`${c.kind}:${c.name}`} c={c} />
+              <FactorItem key={`${c.kind}:${c.name}`} c={c} symptom={TARGET_WORDS[k].symptom} />
             ))}
           </ul>
         </div>
@@ -32,7 +33,7 @@ export function Factors({ view }: { view: PredictionView }) {
   );
 }
 
-function FactorItem({ c }: { c: Contribution }) {
+function FactorItem({ c, symptom }: { c: Contribution; symptom: string }) {
   return (
     <li className={`p-factor ${c.direction}`}>
       <span className="p-arrow" aria-hidden="true">
@@ -41,6 +42,7 @@ function FactorItem({ c }: { c: Contribution }) {
       <span>
         <span className="visually-hidden">{c.direction === 'up' ? 'Raises: ' : 'Lowers: '}</span>
         {c.text}
+        {c.kind === 'ingredient' && c.direction === 'up' && <ExplainedFactorNote food={c.name} symptom={symptom} label={symptom} />}
       </span>
     </li>
   );
