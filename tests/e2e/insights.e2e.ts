@@ -168,7 +168,7 @@ test.describe('Insights', () => {
 
     const overTime = page.getByRole('region', { name: 'Over time' });
     await expect(overTime.getByRole('img', { name: /^Line chart\. Weekly average bloating over \d+ weeks/ })).toBeVisible();
-    await overTime.getByText('Show the numbers').click();
+    await overTime.locator('figure').getByText('Show the numbers').click();
     const weeks = overTime.getByRole('table', { name: 'Weekly average bloating' });
     await expect(weeks).toBeVisible();
     await expect(weeks.locator('tbody tr')).toHaveCount(calendarWeeks('bloating'));

@@ -36,7 +36,7 @@ export function ExplainedFindings({ items }: { items: readonly InsightItem[] }) 
             <details className="finding-numbers small">
               <summary>Show the numbers</summary>
               {/* Labels keep at least half the width: a long value (the test's name) must not squeeze them to a letter a line at 360 px. */}
-              <dl style={{ gridTemplateColumns: 'minmax(50%, 1fr) minmax(0, auto)' }}>
+              <dl>
                 {findingNumbers(i).map((r) => (
                   <div key={r.label}>
                     <dt>{r.label}</dt>
