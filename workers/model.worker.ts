@@ -16,6 +16,7 @@ import { predict } from '../shared/model/predict';
 import { prepareHistory, type History, type ModelLog } from '../shared/model/features';
 import { modelSetFromArtifacts, modelSetToArtifacts, type ModelSetArtifacts } from '../shared/model/persistence';
 import { MIN_LOGS_FOR_TRAINING } from '../shared/model/thresholds';
+import { usualRates, usualRateValues, type UsualDay } from '../shared/model/usual';
 import type { TargetKey } from '../shared/model/targets';
 import type { Confidence, ModelSet, Prediction, TargetMetrics } from '../shared/model/types';
 import { cyclePhase, isoDate } from '../shared/schema';
@@ -113,16 +114,15 @@ function withoutModels(decision: ActivationDecision, set: ModelSet): ActivationD
 
 // ------------------------------------------------------------------ predict
 
-let history: { key: string; history: History; coldStart: ModelSet } | null = null;
+let history: { key: string; history: History; coldStart: ModelSet; usual: UsualDay } | null = null;
 
 export type PredictResponse =
   | { need: 'history' | 'model' }
   | {
       need: null;
       prediction: Prediction;
-      /** The person's usual rates (what "more likely than usual" compares with) and usual bloating. */
-      usual: Record<TargetKey, number>;
-      usual_bloating: number;
+      /** The person's usual day (shared/model/usual.ts): what "more likely than usual" compares with. */
+      usual: UsualDay;
       backend: BackendInfo;
     };
 
@@ -131,7 +131,7 @@ function holdHistory(key: string, logs: ModelLog[]) {
   const prepared = prepareHistory(logs);
   // The cold-start rule with the person's recent usual rates (fewer than 14 logs never train a model).
   const recent = prepared.logs.slice(-(MIN_LOGS_FOR_TRAINING - 1)).map((l) => ({ date: l.date, ingredients: [...l.ingredients], symptoms: l.symptoms, cycle_phase: l.phase }));
-  history = { key, history: prepared, coldStart: trainModelSet(recent, { version: 0 }) };
+  history = { key, history: prepared, coldStart: trainModelSet(recent, { version: 0 }), usual: usualRates(logs) };
 }
 
 const api = {
@@ -204,8 +204,9 @@ const api = {
       set = loaded;
     } else return { need: 'model' };
     const scores = q.scores;
-    const prediction = predict(set, history.history, { date: q.date, ingredients: q.ingredients, cycle_phase: q.cycle_phase }, { scoreIngredient: (name) => scores[name], today: q.today });
-    return { need: null, prediction, usual: { ...set.base_rates }, usual_bloating: set.mean_bloating, backend: info };
+    const usual = history.usual;
+    const prediction = predict(set, history.history, { date: q.date, ingredients: q.ingredients, cycle_phase: q.cycle_phase }, { scoreIngredient: (name) => scores[name], today: q.today, usual: usualRateValues(usual), usualBloating: usual.bloating_mean });
+    return { need: null, prediction, usual, backend: info };
   },
 };
 

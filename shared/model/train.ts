@@ -11,13 +11,13 @@ import { buildSymptomNet } from './net';
 import { fitOrdinal, linearPredictor, sigmoid, SparseRowsBuilder, type OrdinalFit, type SparseRows } from './ordinal';
 import { MODEL_SYMPTOMS, TARGETS, type ModelSymptom, type TargetKey } from './targets';
 import type { Confidence, ModelSet, Penalty, SymptomModel, TargetMetrics, Tier } from './types';
-import { MAX_BRIER_RATIO, MIN_LOGS_FOR_TRAINING } from './thresholds';
+import { DEFAULT_WINDOW_DAYS, MAX_BRIER_RATIO, MIN_LOGS_FOR_TRAINING } from './thresholds';
 
 // Defined in thresholds.ts (no tfjs there, so the page can use the retraining rules).
 export { MAX_BRIER_RATIO, MIN_LOGS_FOR_TRAINING };
 export const MIN_DAYS_TO_MUTE = 10;
 export const MIN_LOGS_FOR_FULL_MODEL = 50;
-export const DEFAULT_WINDOW_DAYS = 90;
+export { DEFAULT_WINDOW_DAYS };
 
 /**
  * Penalties, chosen on the harness's generated diaries (bench/model-harness): an L1 term keeps only

@@ -20,6 +20,7 @@ import { MIN_LOGS_FOR_TRAINING } from '../../../shared/model/thresholds';
 import type { TargetKey } from '../../../shared/model/targets';
 import type { Confidence, Prediction, TargetMetrics, Tier } from '../../../shared/model/types';
 import type { ModelSetArtifacts } from '../../../shared/model/persistence';
+import type { UsualDay } from '../../../shared/model/usual';
 import type { CyclePhase, DailyLog } from '../../../shared/schema';
 import { localToday } from '../../../shared/util/dates';
 import type { BackendInfo, PredictResponse, TrainResult } from '../../../workers/model.worker';
@@ -478,8 +479,10 @@ export function useTrackRecord(): TrackRecordView | undefined {
 
 export interface PredictionView {
   prediction: Prediction;
-  usual: Record<TargetKey, number>;
-  usual_bloating: number;
+  /** The person's usual day (shared/model/usual.ts), the same before and after a model trains. */
+  usual: UsualDay;
+  /** The plan has no foods: the usual day by definition. */
+  usualDay: boolean;
   /** The personal model that answered (null: the cold-start rule on general food data). */
   model: { version: number; tier: Tier } | null;
   logCount: number;
@@ -540,7 +543,7 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
       return {
         prediction: response.prediction,
         usual: response.usual,
-        usual_bloating: response.usual_bloating,
+        usualDay: ingredients.length === 0,
         model: useModel ? { version: useModel.version, tier: useModel.tier as Tier } : null,
         logCount,
         note,
