@@ -47,7 +47,7 @@ export const predictQuery = z.object({
   /** Identifies the diary state; the logs travel only when the worker does not hold that state yet. */
   history: z.object({ key: z.string(), logs: z.optional(trainLogs) }),
   /** The active personal model (null: the cold-start rule); its artifacts travel only when asked for. */
-  model: z.nullable(z.object({ version: z.number().check(z.int()), artifacts: z.optional(z.unknown()) })),
+  model: z.nullable(z.object({ version: z.number().check(z.int()), trained_at: z.optional(z.string()), artifacts: z.optional(z.unknown()) })),
   /** General ingredient scores of the planned foods (the bundled table), for the cold-start rule. */
   scores: z.record(z.string(), z.object({ gut_impact: z.number(), inflammation_potential: z.number() })),
 });
@@ -145,12 +145,13 @@ const api = {
    * active model. An activated set stays loaded here for predictions and comes back as artifacts for
    * the page to store beside its `models` row.
    */
-  async train(logs: unknown, options: unknown): Promise<TrainResult> {
+  async train(logs: unknown, options: unknown, onProgress?: (done: number, total: number) => void): Promise<TrainResult> {
     const parsedLogs = parseMessage(trainLogs, logs, 'training logs');
     const opts = parseMessage(trainOptions, options, 'training options');
     const info = await ensureBackend();
     const t0 = performance.now();
-    const set = trainModelSet(parsedLogs, { version: opts.version, trainedAt: opts.trained_at, windowDays: opts.window_days === undefined ? undefined : opts.window_days });
+    const progress = typeof onProgress === 'function' ? (done: number, total: number) => void Promise.resolve(onProgress(done, total)).catch(() => undefined) : undefined;
+    const set = trainModelSet(parsedLogs, { version: opts.version, trainedAt: opts.trained_at, windowDays: opts.window_days === undefined ? undefined : opts.window_days, ...(progress ? { onProgress: progress } : {}) });
     if (set.tier === 'cold_start') {
       return {
         skipped: `${set.training_samples} logged days in the last ${set.window?.days ?? 90}; a personal model needs ${MIN_LOGS_FOR_TRAINING}`,
@@ -196,7 +197,7 @@ const api = {
     if (!history || history.key !== q.history.key) return { need: 'history' };
     let set: ModelSet;
     if (q.model === null) set = history.coldStart;
-    else if (active && active.version === q.model.version) set = active.set;
+    else if (active && active.version === q.model.version && (q.model.trained_at === undefined || active.set.trained_at === q.model.trained_at)) set = active.set;
     else if (q.model.artifacts !== undefined) {
       const loaded = await modelSetFromArtifacts(q.model.artifacts);
       if (loaded.version !== q.model.version) throw new Error(`stored model v${loaded.version} was sent as v${q.model.version}`);

@@ -49,6 +49,8 @@ export interface TrainOptions {
   /** ISO time stamped on the model set (pass the clock; default now). */
   trainedAt?: string;
   version?: number;
+  /** Called after each symptom's model is done (done of total), so a page can show progress. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function ratedValue(log: PreparedLog, symptom: string): number | null {
@@ -274,7 +276,8 @@ export function trainModelSet(logs: readonly ModelLog[], options: TrainOptions =
 
   const models: Partial<Record<ModelSymptom, SymptomModel>> = {};
   const metrics: Partial<Record<TargetKey, TargetMetrics>> = {};
-  for (const symptom of MODEL_SYMPTOMS) {
+  for (const [done, symptom] of MODEL_SYMPTOMS.entries()) {
+    if (done > 0) options.onProgress?.(done, MODEL_SYMPTOMS.length);
     const y = new Int32Array(n).fill(-1);
     const rated: number[] = [];
     rows.forEach((l, i) => {

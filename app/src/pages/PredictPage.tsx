@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CyclePhase } from '../../../shared/schema';
 import { MIN_LOGS_FOR_TRAINING } from '../../../shared/model/thresholds';
@@ -12,7 +12,7 @@ import { Factors } from '../components/predict/Factors';
 import { TrackRecordSection } from '../components/predict/TrackRecordSection';
 import { useFoodKnowledge } from '../state/foods';
 import { useIngredientSuggestions } from '../state/suggestions';
-import { useModelStatus, usePrediction, useTrackRecord, type ModelStatus, type PlannedDay } from '../state/model';
+import { retrainModel, useModelStatus, usePrediction, useTrackRecord, type ModelStatus, type PlannedDay } from '../state/model';
 import { useSetting } from '../state/settings';
 import { Link } from '../router';
 import { longDate, plural } from '../format';
@@ -41,6 +41,13 @@ export function PredictPage() {
   const record = useTrackRecord();
   const foods = useFoodKnowledge();
   const id = useId();
+
+  // Training runs in the background after saves and imports; here only when no model exists yet at all
+  // (then the notice shows its progress). With a model, opening Predict never trains.
+  const needsFirstModel = status !== undefined && status.rows.length === 0 && status.logCount >= MIN_LOGS_FOR_TRAINING && !status.job.training;
+  useEffect(() => {
+    if (needsFirstModel) void retrainModel(db);
+  }, [needsFirstModel, db]);
 
   const { ranked, suggest } = useIngredientSuggestions(usage, foods);
   const frequent = useMemo(() => ranked.slice(0, 10).map((u) => u.name), [ranked]);
@@ -83,7 +90,7 @@ export function PredictPage() {
         )}
       </section>
 
-      <section className="card p-result" aria-labelledby={`${id}-result`} aria-busy={prediction.loading}>
+      <section className="card p-result" aria-labelledby={`${id}-result`} aria-busy={prediction.loading} data-predictor={view ? (view.model ? 'personal' : 'general') : 'none'}>
         <div className="row spread">
           <h2 id={`${id}-result`}>Chances for {dayWords}</h2>
           <span className="small muted" role="status">
@@ -128,7 +135,13 @@ function ModelNotice({ status }: { status: ModelStatus | undefined }) {
           Aurea learns what affects <em>you</em> once you have logged {MIN_LOGS_FOR_TRAINING} days: {plural(needed, 'more day')} to go (you have {plural(status.logCount, 'day')}).
         </p>
       ) : status.job.training ? (
-        <p className="small">You have logged enough days: your personal model is being trained on this device now.</p>
+        <div className="p-training">
+          <p className="small" id="p-training-label">
+            You have logged enough days: your personal model is being trained on this device now
+            {status.job.progress ? ` (${status.job.progress.done} of ${status.job.progress.total} symptoms done)` : ''}. Until it is ready, these chances use general food data.
+          </p>
+          <progress aria-labelledby="p-training-label" {...(status.job.progress ? { value: status.job.progress.done, max: status.job.progress.total } : {})} />
+        </div>
       ) : status.job.notice && !latest ? (
         <p className="small">{status.job.notice}</p>
       ) : latest ? (
