@@ -135,13 +135,7 @@ function ModelNotice({ status }: { status: ModelStatus | undefined }) {
           Aurea learns what affects <em>you</em> once you have logged {MIN_LOGS_FOR_TRAINING} days: {plural(needed, 'more day')} to go (you have {plural(status.logCount, 'day')}).
         </p>
       ) : status.job.training ? (
-        <div className="p-training">
-          <p className="small" id="p-training-label">
-            You have logged enough days: your personal model is being trained on this device now
-            {status.job.progress ? ` (${status.job.progress.done} of ${status.job.progress.total} symptoms done)` : ''}. Until it is ready, these chances use general food data.
-          </p>
-          <progress aria-labelledby="p-training-label" {...(status.job.progress ? { value: status.job.progress.done, max: status.job.progress.total } : {})} />
-        </div>
+        <TrainingProgress progress={status.job.progress} />
       ) : status.job.notice && !latest ? (
         <p className="small">{status.job.notice}</p>
       ) : latest ? (
@@ -149,8 +143,22 @@ function ModelNotice({ status }: { status: ModelStatus | undefined }) {
           Your personal model is not in use yet ({latest.reason}). It is retrained as you log more. <Link to="/settings">Model status</Link>
         </p>
       ) : (
-        <p className="small">You have logged enough days: your personal model will be trained on this device shortly.</p>
+        // No model yet and enough days: this page starts training at once (see needsFirstModel).
+        <TrainingProgress progress={null} />
       )}
+    </div>
+  );
+}
+
+/** The first model training, with how far it got (symptoms done of three). */
+function TrainingProgress({ progress }: { progress: { done: number; total: number } | null }) {
+  const id = useId();
+  return (
+    <div className="p-training">
+      <p className="small" id={id}>
+        You have logged enough days: your personal model is being trained on this device now{progress ? ` (${progress.done} of ${progress.total} symptoms done)` : ''}. Until it is ready, these chances use general food data.
+      </p>
+      <progress aria-labelledby={id} {...(progress ? { value: progress.done, max: progress.total } : {})} />
     </div>
   );
 }
