@@ -9,7 +9,7 @@
  * transaction that flips `is_active`. So a row never points at missing weights, "Delete all data"
  * removes the model with the diary, and the worker is sent the weights once per version.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
 import { proxy } from 'comlink';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -298,6 +298,9 @@ export async function diarySignature(db: AureaDb): Promise<string> {
 export function useBackgroundModel(delayMs = 3000, startupDelayMs = 6000) {
   useEffect(() => {
     const db = appDb();
+    // Predict opens at once: the prediction worker starts now and takes the diary and the stored model,
+    // so the first prediction a person asks for is only the prediction itself.
+    void warmPredictions(db);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let first = true;
     const sub = liveQuery(() => diarySignature(db)).subscribe({
@@ -312,6 +315,17 @@ export function useBackgroundModel(delayMs = 3000, startupDelayMs = 6000) {
       sub.unsubscribe();
     };
   }, [delayMs, startupDelayMs]);
+}
+
+/** Runs one throwaway prediction (an empty plan for tomorrow) so the worker holds the diary and the model. */
+export async function warmPredictions(db: AureaDb = appDb()): Promise<void> {
+  try {
+    // The worker's start (parsing TensorFlow.js) overlaps with reading the diary below.
+    void gateway.model().backend().catch(() => undefined);
+    await requestPrediction(db, { date: addDays(localToday(), 1), ingredients: [], cycle_phase: null });
+  } catch {
+    // Only a head start: Predict reports its own errors.
+  }
 }
 
 /** The background hook as a component, so the shell can load this module after first paint. */
@@ -523,8 +537,9 @@ export interface PredictionView {
 }
 
 let heldLogs: { key: string; logs: ReturnType<typeof modelLogs> } | null = null;
+const sentToWorker: { key: string | null; model: string | null } = { key: null, model: null };
 
-/** Asks the worker; sends the diary and the model's weights only when it says it lacks them. */
+/** Asks the worker; sends the diary and the model's weights with the first request that needs them (or when it asks). */
 export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = localToday()): Promise<PredictionView> {
   const [key, rows] = await Promise.all([diarySignature(db), db.models.where('is_active').equals(1).toArray()]);
   const active = byVersionDesc(rows as StoredModelRow[])[0] ?? null;
@@ -541,8 +556,11 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
     }
     return scores;
   };
-  let sendLogs = false;
-  let sendModel = false;
+  // What this page already sent to the worker (one worker per page): send the rest with the first request,
+  // instead of waiting to be asked, so opening Predict costs one round trip.
+  const modelId = useModel ? `${useModel.version}|${useModel.trained_at}` : null;
+  let sendLogs = sentToWorker.key !== key;
+  let sendModel = modelId !== null && sentToWorker.model !== modelId;
   for (let attempt = 0; attempt < 4; attempt++) {
     let logs: ReturnType<typeof modelLogs> | undefined;
     if (sendLogs) {
@@ -567,6 +585,8 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
       useModel = null;
       continue;
     }
+    if (sendLogs) sentToWorker.key = key;
+    if (sendModel && modelId) sentToWorker.model = modelId;
     if (response.need !== null) {
       if (response.need === 'history') sendLogs = true;
       else sendModel = true;
@@ -607,12 +627,16 @@ export function usePrediction(plan: PlannedDay | null, delayMs = 300): Predictio
     return `${diary}|${active.join(',')}`;
   }, []);
   const [state, setState] = useState<PredictionState>({ view: null, loading: plan !== null, error: null, saved: false });
+  const firstRun = useRef(true);
   const key = plan ? predictionId(plan) : null;
   useEffect(() => {
     if (!plan || signature === undefined) return;
     let alive = true;
     let storeTimer: ReturnType<typeof setTimeout> | undefined;
     setState((s) => ({ ...s, loading: true, saved: false }));
+    // The first prediction on opening the page goes at once; later changes (typing a plan) are debounced.
+    const wait = firstRun.current ? 0 : delayMs;
+    firstRun.current = false;
     const timer = setTimeout(() => {
       void requestPrediction(appDb(), plan).then(
         (view) => {
@@ -624,7 +648,7 @@ export function usePrediction(plan: PlannedDay | null, delayMs = 300): Predictio
         },
         (e: unknown) => alive && setState((s) => ({ ...s, loading: false, error: (e as Error).message })),
       );
-    }, delayMs);
+    }, wait);
     return () => {
       alive = false;
       clearTimeout(timer);
