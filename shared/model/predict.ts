@@ -34,6 +34,7 @@ function fallbackRate(set: ModelSet, key: TargetKey, options: PredictOptions): n
 }
 
 export const USUAL_DAY_INTERPRETATION = 'With no foods planned, these are your usual chances. Add the foods you plan to eat to see how they change them.';
+export const NO_USUAL_DAY_INTERPRETATION = 'Not enough rated days yet to know your usual day. Add the foods you plan to eat to see how they are likely to affect you.';
 
 function isEmptyPlan(query: DayQuery): boolean {
   for (const _ of query.ingredients) return false;
@@ -52,7 +53,7 @@ function usualDayPrediction(set: ModelSet, query: DayQuery, options: PredictOpti
     bloating_score: options.usualBloating ?? set.mean_bloating,
     confidence: LEVELS[Math.max(...TARGETS.map((t) => LEVELS.indexOf(confidence[t.key])))]!,
     confidence_by_target: confidence,
-    interpretation: USUAL_DAY_INTERPRETATION,
+    interpretation: TARGETS.every((t) => options.usual?.[t.key] == null) ? NO_USUAL_DAY_INTERPRETATION : USUAL_DAY_INTERPRETATION,
     contributions: { bloating: [], energy_low: [], brain_fog: [] },
     tier: set.tier,
     model_version: set.version,

@@ -97,6 +97,12 @@ test('removing the demo removes everything derived from it: model, track record,
   await expect(page.getByText(/pattern in your diary/)).toHaveCount(0);
   const record = page.getByRole('region', { name: 'How predictions compared with what happened' });
   await expect(record).not.toContainText('Waiting for your log');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoAxeViolations(page, `/predict after the demo was removed (${scheme})`);
+    await screenshot(page, `predict-after-demo-360-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(modelStatus(page)).toContainText('No personal model yet');

@@ -108,7 +108,7 @@ export function PredictPage() {
         {view ? <Chances view={view} /> : !prediction.error && <p className="muted">Working it out…</p>}
       </section>
 
-      {view && (
+      {view && !view.usualDay && (
         <section className="card" aria-labelledby={`${id}-why`}>
           <h2 id={`${id}-why`}>What pushes it up or down</h2>
           <Factors view={view} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDiary, diaryToExport } from '../../../shared/demo';
-import { compareWithUsual, predict, trainModelSet, usualRates, usualRateValues, MIN_RATED_DAYS_FOR_USUAL, USUAL_DAY_INTERPRETATION } from '../../../shared/model';
+import { compareWithUsual, predict, trainModelSet, usualRates, usualRateValues, MIN_RATED_DAYS_FOR_USUAL, NO_USUAL_DAY_INTERPRETATION, USUAL_DAY_INTERPRETATION } from '../../../shared/model';
 import { addDays } from '../../../shared/util/dates';
 
 const day = (date: string, symptoms: Record<string, number | null>) => ({ date, symptoms });
@@ -83,6 +83,12 @@ describe('predictions against the usual day', () => {
       expect(p.interpretation).toBe(USUAL_DAY_INTERPRETATION);
       expect(Object.values(p.contributions).flat()).toEqual([]);
     }
+  });
+
+  it('an empty plan without enough rated days says so instead of calling anything usual', () => {
+    const cold = trainModelSet(logs.slice(-3), { version: 0 });
+    const p = predict(cold, logs.slice(-3), { date: '2026-03-02', ingredients: [], cycle_phase: null }, { usual: { bloating: null, energy_low: null, brain_fog: null } });
+    expect(p.interpretation).toBe(NO_USUAL_DAY_INTERPRETATION);
   });
 
   it('the interpretation compares a planned day with the same usual rate the page shows', () => {
