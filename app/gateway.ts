@@ -16,4 +16,6 @@ export const gateway = {
   insights: lazyWorker<InsightsWorkerApi>(() => new Worker(new URL('../workers/insights.worker.ts', import.meta.url), { type: 'module', name: 'aurea-insights' })),
   kdf: lazyWorker<KdfWorkerApi>(() => new Worker(new URL('../workers/kdf.worker.ts', import.meta.url), { type: 'module', name: 'aurea-kdf' })),
   model: lazyWorker<ModelWorkerApi>(() => new Worker(new URL('../workers/model.worker.ts', import.meta.url), { type: 'module', name: 'aurea-model' })),
+  /** A second instance of the model worker that only trains, so training never delays a prediction. */
+  modelTraining: lazyWorker<ModelWorkerApi>(() => new Worker(new URL('../workers/model.worker.ts', import.meta.url), { type: 'module', name: 'aurea-model-training' })),
 };

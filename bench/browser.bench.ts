@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { buildApp, firstLoadScripts, tfjsPlacement } from './load/app';
-import { startBenchServer, type BenchServer } from './load/server';
+import { repoRoot, startBenchServer, type BenchServer } from './load/server';
 import type { Report } from './runner';
 
 /**
@@ -13,11 +13,15 @@ import type { Report } from './runner';
  *  - first load of the app shell: cold (new profile, empty cache, no service worker) and with the service
  *    worker installed (a reload it serves from its cache): load event and first contentful paint;
  *  - first-load JavaScript: gzip size of the entry chunk and its static imports (≤ 150 KB; lazy chunks not
- *    counted), and TensorFlow.js found only in Web Worker chunks.
+ *    counted), and TensorFlow.js found only in Web Worker chunks;
+ *  - opening Predict with the 1,095-day sample diary (../shared/data; skipped with a notice when absent) and its
+ *    trained model: from the tap on "Predict" in a freshly opened app (new workers, nothing in memory) to the
+ *    person's own model's chances on screen (p95 ≤ 1,000 ms).
  *
  * BENCH_STATIC_DIR=<dir> uses an existing build instead of building one into a temporary directory;
  * BROWSER_SAVES (500), BROWSER_LOADS (7), BROWSER_SAVE_GAP_MS (0: pause between saves, for diagnosis),
- * BROWSER_DIAG_SAVES (100: saves with Chromium's after-input task deferral off; 0 skips them).
+ * BROWSER_DIAG_SAVES (100: saves with Chromium's after-input task deferral off; 0 skips them), BROWSER_PREDICT_OPENS (20),
+ * BROWSER_SECTIONS (load,saves,predict: which parts to run).
  * Chromium: PLAYWRIGHT_CHROMIUM_EXECUTABLE, else /usr/bin/chromium.
  */
 
@@ -27,6 +31,9 @@ const LOADS = Number(process.env.BROWSER_LOADS ?? 7);
 const SAVE_GAP_MS = Number(process.env.BROWSER_SAVE_GAP_MS ?? 0);
 /** Saves repeated with Chromium's deferral of tasks after input turned off, to show what limits the figure. */
 const DIAG_SAVES = Number(process.env.BROWSER_DIAG_SAVES ?? 100);
+const PREDICT_OPENS = Number(process.env.BROWSER_PREDICT_OPENS ?? 20);
+const SECTIONS = new Set((process.env.BROWSER_SECTIONS ?? 'load,saves,predict').split(',').map((x) => x.trim()));
+const PREDICT_DIARY = join(repoRoot, '../shared/data/diaries/mixed-1095d-vocab300/export.json');
 const CHROMIUM = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
@@ -158,6 +165,64 @@ async function timeSaves(browser: Browser, url: string, n: number) {
   };
 }
 
+/**
+ * Started just before the tap on "Predict": resolves with the time until the result card shows the personal
+ * model's chances (a string: a function compiled by tsx would carry helpers the page does not have).
+ */
+const PREDICT_OPEN_PROBE = `(() => {
+  const t0 = performance.now();
+  window.__predictOpen = new Promise((resolve) => {
+    const done = () => document.querySelector('section.p-result[data-predictor="personal"] [role="meter"]') !== null;
+    const obs = new MutationObserver(() => {
+      if (!done()) return;
+      obs.disconnect();
+      resolve(performance.now() - t0);
+    });
+    obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+})()`;
+
+/**
+ * Imports the 1,095-day sample through Settings, waits for the model the import trains in the background,
+ * then opens the app afresh `n` times and times the tap on "Predict" until the personal model's chances show
+ * (the result card says which predictor answered; the first bar is drawn).
+ */
+async function timePredictOpens(browser: Browser, url: string, n: number) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.goto(`${url}/settings`, { waitUntil: 'load' });
+  await page.getByLabel('Import an Aurea export (JSON)').setInputFiles(PREDICT_DIARY);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Imported:' }).waitFor();
+  const status = page.getByRole('region', { name: 'Model status' });
+  await status.getByText('Model v1:').waitFor({ timeout: 300_000 });
+  const logs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('aurea');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const r = req.result.transaction('logs').objectStore('logs').count();
+          r.onsuccess = () => {
+            req.result.close();
+            resolve(r.result);
+          };
+        };
+      }),
+  );
+  const opens: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.goto(`${url}/today`, { waitUntil: 'load' });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate(PREDICT_OPEN_PROBE);
+    await page.getByRole('link', { name: 'Predict', exact: true }).click();
+    opens.push(await page.evaluate('window.__predictOpen'));
+  }
+  await context.close();
+  return { opens, logs };
+}
+
 export default async function (report: Report) {
   if (!CHROMIUM) {
     console.warn('browser bench skipped: no Chromium found (set PLAYWRIGHT_CHROMIUM_EXECUTABLE or install chromium)');
@@ -187,30 +252,44 @@ export default async function (report: Report) {
     server = await startBenchServer({ dataDir: join(tmp, 'data'), env: { STATIC_DIR: dist, LOG_LEVEL: 'warn', RATE_LIMIT_PER_IP: '1000000' } });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
-    // ---------------------------------------------------------------- first load, cold and warm
-    const cold: { load: number; fcp: number }[] = [];
-    const warm: { load: number; fcp: number }[] = [];
-    let servedBySw = 0;
-    for (let i = 0; i < LOADS; i++) {
-      const context = await browser.newContext({ serviceWorkers: 'allow' });
-      const page = await context.newPage();
-      cold.push(await timedLoad(page, `${server.url}/today`));
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      // The worker precaches the shell when it installs; a reload is then answered from its cache.
-      await page.reload({ waitUntil: 'load' });
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-      const w = await timedLoad(page, `${server.url}/today`, true);
-      warm.push(w);
-      if (w.fromServiceWorker) servedBySw++;
-      await context.close();
+    // ---------------------------------------------------------------- opening Predict on the 1,095-day diary
+    if (SECTIONS.has('predict')) {
+      if (!existsSync(PREDICT_DIARY)) console.warn(`browser bench: predict_open skipped: the 1,095-day sample diary is missing (${PREDICT_DIARY}); it ships in ../shared/data beside the checkout.`);
+      else {
+        const p = await timePredictOpens(browser, server.url, PREDICT_OPENS);
+        report({ name: 'predict_open_ms_p50', value: quantile(p.opens, 0.5), unit: 'ms', note: `${p.opens.length} opens of a freshly loaded app, ${p.logs} logs: tap on Predict → own model's chances on screen` });
+        report({ name: 'predict_open_ms_p95', value: quantile(p.opens, 0.95), unit: 'ms', target: { op: '<=', value: 1000 } });
+        report({ name: 'predict_open_ms_max', value: Math.max(...p.opens), unit: 'ms' });
+      }
     }
-    report({ name: 'cold_load_ms', value: median(cold.map((x) => x.load)), unit: 'ms', note: `median of ${LOADS} fresh profiles: navigation start to load event end` });
-    report({ name: 'cold_fcp_ms', value: median(cold.map((x) => x.fcp)), unit: 'ms', note: 'first contentful paint' });
-    report({ name: 'warm_sw_load_ms', value: median(warm.map((x) => x.load)), unit: 'ms', note: `median of ${LOADS}; ${servedBySw}/${LOADS} navigations answered by the service worker` });
-    report({ name: 'warm_sw_fcp_ms', value: median(warm.map((x) => x.fcp)), unit: 'ms' });
-    report({ name: 'warm_vs_cold_load_ratio', value: median(warm.map((x) => x.load)) / median(cold.map((x) => x.load)), unit: 'x', note: 'same run' });
+
+    // ---------------------------------------------------------------- first load, cold and warm
+    if (SECTIONS.has('load')) {
+      const cold: { load: number; fcp: number }[] = [];
+      const warm: { load: number; fcp: number }[] = [];
+      let servedBySw = 0;
+      for (let i = 0; i < LOADS; i++) {
+        const context = await browser.newContext({ serviceWorkers: 'allow' });
+        const page = await context.newPage();
+        cold.push(await timedLoad(page, `${server.url}/today`));
+        await page.evaluate(async () => {
+          await navigator.serviceWorker.ready;
+        });
+        // The worker precaches the shell when it installs; a reload is then answered from its cache.
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+        const w = await timedLoad(page, `${server.url}/today`, true);
+        warm.push(w);
+        if (w.fromServiceWorker) servedBySw++;
+        await context.close();
+      }
+      report({ name: 'cold_load_ms', value: median(cold.map((x) => x.load)), unit: 'ms', note: `median of ${LOADS} fresh profiles: navigation start to load event end` });
+      report({ name: 'cold_fcp_ms', value: median(cold.map((x) => x.fcp)), unit: 'ms', note: 'first contentful paint' });
+      report({ name: 'warm_sw_load_ms', value: median(warm.map((x) => x.load)), unit: 'ms', note: `median of ${LOADS}; ${servedBySw}/${LOADS} navigations answered by the service worker` });
+      report({ name: 'warm_sw_fcp_ms', value: median(warm.map((x) => x.fcp)), unit: 'ms' });
+      report({ name: 'warm_vs_cold_load_ratio', value: median(warm.map((x) => x.load)) / median(cold.map((x) => x.load)), unit: 'x', note: 'same run' });
+    }
+    if (!SECTIONS.has('saves')) return;
 
     // ---------------------------------------------------------------- saving a day, 500 times
     const saves = await timeSaves(browser, server.url, SAVES);

@@ -16,6 +16,7 @@ import { predict } from '../shared/model/predict';
 import { prepareHistory, type History, type ModelLog } from '../shared/model/features';
 import { modelSetFromArtifacts, modelSetToArtifacts, type ModelSetArtifacts } from '../shared/model/persistence';
 import { MIN_LOGS_FOR_TRAINING } from '../shared/model/thresholds';
+import { usualRates, usualRateValues, type UsualDay } from '../shared/model/usual';
 import type { TargetKey } from '../shared/model/targets';
 import type { Confidence, ModelSet, Prediction, TargetMetrics } from '../shared/model/types';
 import { cyclePhase, isoDate } from '../shared/schema';
@@ -46,7 +47,7 @@ export const predictQuery = z.object({
   /** Identifies the diary state; the logs travel only when the worker does not hold that state yet. */
   history: z.object({ key: z.string(), logs: z.optional(trainLogs) }),
   /** The active personal model (null: the cold-start rule); its artifacts travel only when asked for. */
-  model: z.nullable(z.object({ version: z.number().check(z.int()), artifacts: z.optional(z.unknown()) })),
+  model: z.nullable(z.object({ version: z.number().check(z.int()), trained_at: z.optional(z.string()), artifacts: z.optional(z.unknown()) })),
   /** General ingredient scores of the planned foods (the bundled table), for the cold-start rule. */
   scores: z.record(z.string(), z.object({ gut_impact: z.number(), inflammation_potential: z.number() })),
 });
@@ -113,16 +114,15 @@ function withoutModels(decision: ActivationDecision, set: ModelSet): ActivationD
 
 // ------------------------------------------------------------------ predict
 
-let history: { key: string; history: History; coldStart: ModelSet } | null = null;
+let history: { key: string; history: History; coldStart: ModelSet; usual: UsualDay } | null = null;
 
 export type PredictResponse =
   | { need: 'history' | 'model' }
   | {
       need: null;
       prediction: Prediction;
-      /** The person's usual rates (what "more likely than usual" compares with) and usual bloating. */
-      usual: Record<TargetKey, number>;
-      usual_bloating: number;
+      /** The person's usual day (shared/model/usual.ts): what "more likely than usual" compares with. */
+      usual: UsualDay;
       backend: BackendInfo;
     };
 
@@ -131,7 +131,7 @@ function holdHistory(key: string, logs: ModelLog[]) {
   const prepared = prepareHistory(logs);
   // The cold-start rule with the person's recent usual rates (fewer than 14 logs never train a model).
   const recent = prepared.logs.slice(-(MIN_LOGS_FOR_TRAINING - 1)).map((l) => ({ date: l.date, ingredients: [...l.ingredients], symptoms: l.symptoms, cycle_phase: l.phase }));
-  history = { key, history: prepared, coldStart: trainModelSet(recent, { version: 0 }) };
+  history = { key, history: prepared, coldStart: trainModelSet(recent, { version: 0 }), usual: usualRates(logs) };
 }
 
 const api = {
@@ -145,12 +145,13 @@ const api = {
    * active model. An activated set stays loaded here for predictions and comes back as artifacts for
    * the page to store beside its `models` row.
    */
-  async train(logs: unknown, options: unknown): Promise<TrainResult> {
+  async train(logs: unknown, options: unknown, onProgress?: (done: number, total: number) => void): Promise<TrainResult> {
     const parsedLogs = parseMessage(trainLogs, logs, 'training logs');
     const opts = parseMessage(trainOptions, options, 'training options');
     const info = await ensureBackend();
     const t0 = performance.now();
-    const set = trainModelSet(parsedLogs, { version: opts.version, trainedAt: opts.trained_at, windowDays: opts.window_days === undefined ? undefined : opts.window_days });
+    const progress = typeof onProgress === 'function' ? (done: number, total: number) => void Promise.resolve(onProgress(done, total)).catch(() => undefined) : undefined;
+    const set = trainModelSet(parsedLogs, { version: opts.version, trainedAt: opts.trained_at, windowDays: opts.window_days === undefined ? undefined : opts.window_days, ...(progress ? { onProgress: progress } : {}) });
     if (set.tier === 'cold_start') {
       return {
         skipped: `${set.training_samples} logged days in the last ${set.window?.days ?? 90}; a personal model needs ${MIN_LOGS_FOR_TRAINING}`,
@@ -196,7 +197,7 @@ const api = {
     if (!history || history.key !== q.history.key) return { need: 'history' };
     let set: ModelSet;
     if (q.model === null) set = history.coldStart;
-    else if (active && active.version === q.model.version) set = active.set;
+    else if (active && active.version === q.model.version && (q.model.trained_at === undefined || active.set.trained_at === q.model.trained_at)) set = active.set;
     else if (q.model.artifacts !== undefined) {
       const loaded = await modelSetFromArtifacts(q.model.artifacts);
       if (loaded.version !== q.model.version) throw new Error(`stored model v${loaded.version} was sent as v${q.model.version}`);
@@ -204,8 +205,9 @@ const api = {
       set = loaded;
     } else return { need: 'model' };
     const scores = q.scores;
-    const prediction = predict(set, history.history, { date: q.date, ingredients: q.ingredients, cycle_phase: q.cycle_phase }, { scoreIngredient: (name) => scores[name], today: q.today });
-    return { need: null, prediction, usual: { ...set.base_rates }, usual_bloating: set.mean_bloating, backend: info };
+    const usual = history.usual;
+    const prediction = predict(set, history.history, { date: q.date, ingredients: q.ingredients, cycle_phase: q.cycle_phase }, { scoreIngredient: (name) => scores[name], today: q.today, usual: usualRateValues(usual), usualBloating: usual.bloating_mean });
+    return { need: null, prediction, usual, backend: info };
   },
 };
 

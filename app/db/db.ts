@@ -15,6 +15,9 @@ export interface InsightCacheRow {
   hash: string;
   computed_at: string;
   result: unknown;
+  /** The dates it was computed from, and whether demo days were among them (shared/diary/derived.ts). */
+  dates?: string[];
+  demo?: boolean;
 }
 
 /** A food looked up through the server proxy, kept for offline use within its TTL. */
@@ -44,6 +47,8 @@ export interface PredictionRow {
   ingredients: string[];
   cycle_phase: string | null;
   result: unknown;
+  /** Made while demo days were in the diary: goes when they go. */
+  demo?: boolean;
 }
 
 export interface SavedMealRow {
@@ -62,6 +67,8 @@ export interface ChallengeRow {
   created_at: string;
   plan: unknown;
   result?: unknown;
+  /** Started while demo days were in the diary: goes when they go. */
+  demo?: boolean;
 }
 
 /**

@@ -128,6 +128,16 @@ export async function deleteLog(db: AureaDb, date: string): Promise<DailyLog | u
   });
 }
 
+/** Deletes several days in one transaction (the demo's removal); returns the logs that were there. */
+export async function deleteLogs(db: AureaDb, dates: readonly string[]): Promise<DailyLog[]> {
+  return db.transaction('rw', [db.logs, ...extraLogTables.map((t) => db.table(t))], async () => {
+    const before = (await db.logs.bulkGet([...dates])).filter((l): l is DailyLog => l !== undefined);
+    await db.logs.bulkDelete(before.map((l) => l.date));
+    for (const log of before) for (const h of changeHooks) await h(db, { type: 'delete', date: log.date, before: log });
+    return before;
+  });
+}
+
 /** Puts a deleted log back exactly as it was (undo). */
 export async function restoreLog(db: AureaDb, log: DailyLog): Promise<void> {
   await guardedWrite(() =>

@@ -10,7 +10,9 @@
  */
 export { trainModelSet, disposeModelSet, confidenceFromMetrics, MIN_LOGS_FOR_TRAINING, MIN_LOGS_FOR_FULL_MODEL, DEFAULT_WINDOW_DAYS } from './train';
 export type { TrainOptions } from './train';
-export { predict, predictMany, coldStartBloatingProbability, interpretPrediction, COLD_START_INTERPRETATION } from './predict';
+export { predict, predictMany, coldStartBloatingProbability, interpretPrediction, COLD_START_INTERPRETATION, USUAL_DAY_INTERPRETATION, NO_USUAL_DAY_INTERPRETATION } from './predict';
+export { usualRates, usualRateValues, compareWithUsual, MIN_RATED_DAYS_FOR_USUAL, USUAL_BAND } from './usual';
+export type { UsualDay, UsualRate, RatedDay, UsualComparison } from './usual';
 export type { PredictOptions } from './predict';
 export { shouldRetrain, decideActivation, modelRecord, MAX_BRIER_RATIO, SKILL_TOLERANCE } from './lifecycle';
 export type { ModelRecord, TrainingMeta, ActivationDecision } from './lifecycle';

@@ -18,6 +18,46 @@ export interface PredictOptions {
   scoreIngredient?: IngredientScoreLookup;
   /** The person's today, so explanations can say "yesterday" and "tomorrow" instead of "the day before". */
   today?: string;
+  /**
+   * The person's usual rates (usual.ts, from the diary as it is now). Chances are compared with these,
+   * targets without a usable model forecast them, and an empty plan (the usual day) shows them. Null
+   * where there are not enough rated days. Without it the model set's own base rates stand in.
+   */
+  usual?: Readonly<Record<TargetKey, number | null>>;
+  /** The person's usual bloating rating (usual.ts), the expected bloating of the usual day. */
+  usualBloating?: number | null;
+}
+
+/** The rate a target falls back to: the person's usual rate where known, else the set's base rate. */
+function fallbackRate(set: ModelSet, key: TargetKey, options: PredictOptions): number {
+  return options.usual?.[key] ?? set.base_rates[key];
+}
+
+export const USUAL_DAY_INTERPRETATION = 'With no foods planned, these are your usual chances. Add the foods you plan to eat to see how they change them.';
+export const NO_USUAL_DAY_INTERPRETATION = 'Not enough rated days yet to know your usual day. Add the foods you plan to eat to see how they are likely to affect you.';
+
+function isEmptyPlan(query: DayQuery): boolean {
+  for (const _ of query.ingredients) return false;
+  return true;
+}
+
+/** An empty plan is the usual day by definition: its chances are the usual rates, with nothing pushing them. */
+function usualDayPrediction(set: ModelSet, query: DayQuery, options: PredictOptions): Prediction {
+  const confidence: Record<TargetKey, Confidence> = { bloating: 'low', energy_low: 'low', brain_fog: 'low' };
+  if (set.tier !== 'cold_start') for (const t of TARGETS) confidence[t.key] = set.models[t.symptom] ? set.confidence[t.key] : 'low';
+  return {
+    date: query.date,
+    bloating_probability: fallbackRate(set, 'bloating', options),
+    energy_low_probability: fallbackRate(set, 'energy_low', options),
+    brain_fog_probability: fallbackRate(set, 'brain_fog', options),
+    bloating_score: options.usualBloating ?? set.mean_bloating,
+    confidence: LEVELS[Math.max(...TARGETS.map((t) => LEVELS.indexOf(confidence[t.key])))]!,
+    confidence_by_target: confidence,
+    interpretation: TARGETS.every((t) => options.usual?.[t.key] == null) ? NO_USUAL_DAY_INTERPRETATION : USUAL_DAY_INTERPRETATION,
+    contributions: { bloating: [], energy_low: [], brain_fog: [] },
+    tier: set.tier,
+    model_version: set.version,
+  };
 }
 
 const LEVELS: Confidence[] = ['low', 'medium', 'high'];
@@ -49,7 +89,7 @@ export function coldStartBloatingProbability(ingredients: Iterable<string>, scor
 function coldStartPrediction(set: ModelSet, query: DayQuery, options: PredictOptions): Prediction {
   const ingredients = [...new Set(query.ingredients)];
   const rule = options.scoreIngredient ? coldStartBloatingProbability(ingredients, options.scoreIngredient) : null;
-  const bloating = rule ?? set.base_rates.bloating;
+  const bloating = rule ?? fallbackRate(set, 'bloating', options);
   const contributions: Contribution[] = [];
   if (options.scoreIngredient && rule !== null) {
     for (const name of ingredients) {
@@ -57,7 +97,7 @@ function coldStartPrediction(set: ModelSet, query: DayQuery, options: PredictOpt
       if (!s) continue;
       // What leaving this ingredient out would change, as for the personal model's explanations.
       const others = ingredients.filter((i) => i !== name);
-      const effect = bloating - (coldStartBloatingProbability(others, options.scoreIngredient) ?? set.base_rates.bloating);
+      const effect = bloating - (coldStartBloatingProbability(others, options.scoreIngredient) ?? fallbackRate(set, 'bloating', options));
       if (Math.abs(effect) < MIN_EFFECT) continue;
       const why = effect > 0 ? 'general food data flags it for gut or inflammation' : 'general food data rates it gentle on the gut';
       contributions.push({
@@ -74,8 +114,8 @@ function coldStartPrediction(set: ModelSet, query: DayQuery, options: PredictOpt
   return {
     date: query.date,
     bloating_probability: bloating,
-    energy_low_probability: set.base_rates.energy_low,
-    brain_fog_probability: set.base_rates.brain_fog,
+    energy_low_probability: fallbackRate(set, 'energy_low', options),
+    brain_fog_probability: fallbackRate(set, 'brain_fog', options),
     bloating_score: set.mean_bloating,
     confidence: 'low',
     confidence_by_target: { bloating: 'low', energy_low: 'low', brain_fog: 'low' },
@@ -195,13 +235,15 @@ function capitalise(s: string): string {
 }
 
 /** One or two plain sentences: how each outcome compares with the person's usual rate, and why. */
-export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpretation'>): string {
+export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpretation'>, usualRates?: Readonly<Record<TargetKey, number | null>>): string {
   if (p.tier === 'cold_start') return COLD_START_INTERPRETATION;
   const parts: string[] = [];
   const quiet: string[] = [];
   for (const t of TARGETS) {
     const prob = p[t.probabilityKey];
-    const usual = set.base_rates[t.key];
+    const usual = usualRates ? usualRates[t.key] : set.base_rates[t.key];
+    // Not enough rated days for a usual rate: nothing to compare with, so no "more/less than usual".
+    if (usual === null) continue;
     const diff = prob - usual;
     if (Math.abs(diff) < 0.08) {
       quiet.push(t.label);
@@ -212,6 +254,7 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
     // How well this is supported is said once per chance, in the Insights vocabulary (shared/insights/voice).
     parts.push(`${capitalise(t.label)} is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(prob)} against your usual ${pct(usual)})${because}.`);
   }
+  if (parts.length === 0 && quiet.length === 0) return 'Not enough rated days yet to compare these chances with your usual days.';
   if (parts.length === 0) {
     return p.confidence === 'low'
       ? 'No clear pattern in your diary yet, so these chances stay close to your usual rates.'
@@ -230,7 +273,7 @@ function joinWords(words: string[]): string {
  * in `history`, plus its own ingredients and cycle phase.
  */
 export function predictMany(set: ModelSet, history: readonly ModelLog[] | History, queries: readonly DayQuery[], options: PredictOptions = {}): Prediction[] {
-  if (set.tier === 'cold_start' || !set.spec) return queries.map((q) => coldStartPrediction(set, q, options));
+  if (set.tier === 'cold_start' || !set.spec) return queries.map((q) => (isEmptyPlan(q) && options.usual ? usualDayPrediction(set, q, options) : coldStartPrediction(set, q, options)));
   const h = asHistory(history);
   const spec = set.spec;
   const vocab = new Set(spec.vocabulary);
@@ -258,7 +301,7 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
       const m = set.models[t.symptom];
       const ex = exceed[t.symptom]?.[r];
       if (!m || !ex) {
-        probs[t.key] = set.base_rates[t.key];
+        probs[t.key] = fallbackRate(set, t.key, options);
         contributions[t.key] = [];
         confidence[t.key] = 'low';
         continue;
@@ -285,7 +328,8 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
       tier: set.tier,
       model_version: set.version,
     };
-    return { ...partial, interpretation: interpretPrediction(set, partial) };
+    if (isEmptyPlan(q) && options.usual) return usualDayPrediction(set, q, options);
+    return { ...partial, interpretation: interpretPrediction(set, partial, options.usual) };
   });
 }
 

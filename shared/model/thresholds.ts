@@ -9,3 +9,5 @@ export const MIN_LOGS_FOR_TRAINING = 14;
  * least MIN_DAYS_TO_MUTE held-out days; fewer say nothing).
  */
 export const MAX_BRIER_RATIO = 1.1;
+/** The training window in days (DESIGN §5): the model, and the person's usual rates, look at the last 90 days. */
+export const DEFAULT_WINDOW_DAYS = 90;

@@ -64,6 +64,10 @@ export interface TargetRecord {
   right_rate: number | null;
   brier: number | null;
   calibration: CalibrationBin[];
+  /** The person's usual rate (usual.ts) the record is read against; null when there is none yet. */
+  usual: number | null;
+  /** Days on which simply expecting the usual day (yes when the usual rate is 50 % or more) was right. */
+  usual_right: number | null;
   /** One line a person can read: how often right, and how well the percentages held up. */
   summary: string;
 }
@@ -79,7 +83,7 @@ const BINS = [0, 0.2, 0.4, 0.6, 0.8, 1.0000001];
 const MIN_BIN = 3;
 
 /** Summarises compared predictions per target: how often right, Brier score, calibration in words. */
-export function trackRecord(outcomes: readonly Outcome[]): TrackRecord {
+export function trackRecord(outcomes: readonly Outcome[], usual?: Readonly<Record<TargetKey, number | null>>): TrackRecord {
   const targets = {} as Record<TargetKey, TargetRecord>;
   for (const t of TARGETS) {
     const rated = outcomes.map((o) => o.targets[t.key]).filter((o) => o.happened !== null);
@@ -109,7 +113,10 @@ export function trackRecord(outcomes: readonly Outcome[]): TrackRecord {
       const best = [...calibration].sort((a, b) => b.n - a.n)[0];
       if (best) summary += ` ${best.text.charAt(0).toUpperCase()}${best.text.slice(1)}.`;
     }
-    targets[t.key] = { n, right, right_rate: n ? right / n : null, brier, calibration, summary };
+    const usualRate = usual?.[t.key] ?? null;
+    const usualRight = usualRate === null || n === 0 ? null : rated.filter((o) => o.happened === usualRate >= 0.5).length;
+    if (usualRight !== null) summary += ` Simply expecting your usual day (${Math.round(usualRate! * 100)} %) would have been right on ${usualRight} of ${n}.`;
+    targets[t.key] = { n, right, right_rate: n ? right / n : null, brier, calibration, usual: usualRate, usual_right: usualRight, summary };
   }
   const errors = outcomes.map((o) => o.bloating_score.error).filter((e): e is number => e !== null);
   return {

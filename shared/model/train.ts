@@ -11,13 +11,13 @@ import { buildSymptomNet } from './net';
 import { fitOrdinal, linearPredictor, sigmoid, SparseRowsBuilder, type OrdinalFit, type SparseRows } from './ordinal';
 import { MODEL_SYMPTOMS, TARGETS, type ModelSymptom, type TargetKey } from './targets';
 import type { Confidence, ModelSet, Penalty, SymptomModel, TargetMetrics, Tier } from './types';
-import { MAX_BRIER_RATIO, MIN_LOGS_FOR_TRAINING } from './thresholds';
+import { DEFAULT_WINDOW_DAYS, MAX_BRIER_RATIO, MIN_LOGS_FOR_TRAINING } from './thresholds';
 
 // Defined in thresholds.ts (no tfjs there, so the page can use the retraining rules).
 export { MAX_BRIER_RATIO, MIN_LOGS_FOR_TRAINING };
 export const MIN_DAYS_TO_MUTE = 10;
 export const MIN_LOGS_FOR_FULL_MODEL = 50;
-export const DEFAULT_WINDOW_DAYS = 90;
+export { DEFAULT_WINDOW_DAYS };
 
 /**
  * Penalties, chosen on the harness's generated diaries (bench/model-harness): an L1 term keeps only
@@ -49,6 +49,8 @@ export interface TrainOptions {
   /** ISO time stamped on the model set (pass the clock; default now). */
   trainedAt?: string;
   version?: number;
+  /** Called after each symptom's model is done (done of total), so a page can show progress. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function ratedValue(log: PreparedLog, symptom: string): number | null {
@@ -274,7 +276,8 @@ export function trainModelSet(logs: readonly ModelLog[], options: TrainOptions =
 
   const models: Partial<Record<ModelSymptom, SymptomModel>> = {};
   const metrics: Partial<Record<TargetKey, TargetMetrics>> = {};
-  for (const symptom of MODEL_SYMPTOMS) {
+  for (const [done, symptom] of MODEL_SYMPTOMS.entries()) {
+    if (done > 0) options.onProgress?.(done, MODEL_SYMPTOMS.length);
     const y = new Int32Array(n).fill(-1);
     const rated: number[] = [];
     rows.forEach((l, i) => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '../router';
 import { dueReminder } from '../state/reminders';
 import { challengeDay, type ChallengePlan } from '../../../shared/challenge/plan';
@@ -33,9 +34,11 @@ export function Nudges() {
     document.addEventListener('visibilitychange', check);
     return () => document.removeEventListener('visibilitychange', check);
   }, []);
+  // The re-challenge was stopped or removed (the demo it came from went): its nudge goes with it.
+  const active = useLiveQuery(async () => (await appDb().challenges.where('status').equals('active').count()) > 0, []);
   return (
     <>
-      {challenge && (
+      {challenge && active !== false && (
         <div className="banner info no-print" role="status">
           <div className="row spread">
             <span>

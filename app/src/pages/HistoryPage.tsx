@@ -25,6 +25,8 @@ export function HistoryPage() {
   const onDelete = async (log: DailyLog) => {
     const removed = await deleteLog(db, log.date);
     if (!removed) return;
+    // A model or insights that learned from this day stop being used (shared/diary/derived.ts).
+    void import('../state/diaryChanges').then((m) => m.afterBulkChange(db));
     toast(`Deleted ${shortDate(log.date)}.`, {
       action: {
         label: 'Undo',

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CyclePhase } from '../../../shared/schema';
 import { MIN_LOGS_FOR_TRAINING } from '../../../shared/model/thresholds';
@@ -14,7 +14,7 @@ import { PlanFindings, planFindings } from '../components/predict/PlanFindings';
 import { useCachedInsights } from '../state/insights';
 import { useFoodKnowledge } from '../state/foods';
 import { useIngredientSuggestions } from '../state/suggestions';
-import { useModelStatus, usePrediction, useTrackRecord, type ModelStatus, type PlannedDay } from '../state/model';
+import { retrainModel, useModelStatus, usePrediction, useTrackRecord, type ModelStatus, type PlannedDay } from '../state/model';
 import { useSetting } from '../state/settings';
 import { Link } from '../router';
 import { longDate, plural } from '../format';
@@ -45,6 +45,13 @@ export function PredictPage() {
   const insights = useCachedInsights();
   const findings = useMemo(() => planFindings(insights?.items, plan.ingredients), [insights?.items, plan.ingredients]);
   const id = useId();
+
+  // Training runs in the background after saves and imports; here only when no model exists yet at all
+  // (then the notice shows its progress). With a model, opening Predict never trains.
+  const needsFirstModel = status !== undefined && status.rows.length === 0 && status.logCount >= MIN_LOGS_FOR_TRAINING && !status.job.training;
+  useEffect(() => {
+    if (needsFirstModel) void retrainModel(db);
+  }, [needsFirstModel, db]);
 
   const { ranked, suggest } = useIngredientSuggestions(usage, foods);
   const frequent = useMemo(() => ranked.slice(0, 10).map((u) => u.name), [ranked]);
@@ -87,7 +94,7 @@ export function PredictPage() {
         )}
       </section>
 
-      <section className="card p-result" aria-labelledby={`${id}-result`} aria-busy={prediction.loading}>
+      <section className="card p-result" aria-labelledby={`${id}-result`} aria-busy={prediction.loading} data-predictor={view ? (view.model ? 'personal' : 'general') : 'none'}>
         <div className="row spread">
           <h2 id={`${id}-result`}>Chances for {dayWords}</h2>
           <span className="small muted" role="status">
@@ -106,7 +113,7 @@ export function PredictPage() {
         <PlanFindings findings={findings} />
       </section>
 
-      {view && (
+      {view && !view.usualDay && (
         <section className="card" aria-labelledby={`${id}-why`}>
           <h2 id={`${id}-why`}>What pushes it up or down</h2>
           <Factors view={view} />
@@ -133,7 +140,7 @@ function ModelNotice({ status }: { status: ModelStatus | undefined }) {
           Aurea learns what affects <em>you</em> once you have logged {MIN_LOGS_FOR_TRAINING} days: {plural(needed, 'more day')} to go (you have {plural(status.logCount, 'day')}).
         </p>
       ) : status.job.training ? (
-        <p className="small">You have logged enough days: your personal model is being trained on this device now.</p>
+        <TrainingProgress progress={status.job.progress} />
       ) : status.job.notice && !latest ? (
         <p className="small">{status.job.notice}</p>
       ) : latest ? (
@@ -141,8 +148,22 @@ function ModelNotice({ status }: { status: ModelStatus | undefined }) {
           Your personal model is not in use yet ({latest.reason}). It is retrained as you log more. <Link to="/settings">Model status</Link>
         </p>
       ) : (
-        <p className="small">You have logged enough days: your personal model will be trained on this device shortly.</p>
+        // No model yet and enough days: this page starts training at once (see needsFirstModel).
+        <TrainingProgress progress={null} />
       )}
+    </div>
+  );
+}
+
+/** The first model training, with how far it got (symptoms done of three). */
+function TrainingProgress({ progress }: { progress: { done: number; total: number } | null }) {
+  const id = useId();
+  return (
+    <div className="p-training">
+      <p className="small" id={id}>
+        You have logged enough days: your personal model is being trained on this device now{progress ? ` (${progress.done} of ${progress.total} symptoms done)` : ''}. Until it is ready, these chances use general food data.
+      </p>
+      <progress aria-labelledby={id} {...(progress ? { value: progress.done, max: progress.total } : {})} />
     </div>
   );
 }

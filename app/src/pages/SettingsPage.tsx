@@ -203,6 +203,8 @@ function DataSettings() {
     setState({ kind: 'working' });
     try {
       const plan = await applyImport(db, file);
+      // Retrains at once in the background (and drops anything standing on replaced days).
+      void import('../state/diaryChanges').then((m) => m.afterBulkChange(db));
       toast(`Imported: ${plan.counts.new.toLocaleString()} new, ${plan.counts.updated.toLocaleString()} updated, ${plan.counts.unchanged.toLocaleString()} unchanged.`);
       setState({ kind: 'idle' });
     } catch (e) {

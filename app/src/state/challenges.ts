@@ -25,9 +25,11 @@ export async function startChallenge(input: PlanOptions & { avoidDays: number; c
   const parsed = startInput.safeParse(input);
   if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
   const db = appDb();
-  return db.transaction('rw', db.challenges, async () => {
+  return db.transaction('rw', [db.challenges, db.settings], async () => {
     if (await db.challenges.where('status').equals('active').count()) throw new InputError('A test is already running. Finish or stop it first.');
-    const row: Challenge = { id: crypto.randomUUID(), ingredient: parsed.data.ingredient, symptom: parsed.data.symptom, status: 'active', created_at: new Date().toISOString(), plan: planChallenge(parsed.data) };
+    // Started while the demo is loaded: it goes when the demo goes (shared/diary/derived.ts).
+    const demo = (await db.settings.get('demoActive'))?.value === true;
+    const row: Challenge = { id: crypto.randomUUID(), ingredient: parsed.data.ingredient, symptom: parsed.data.symptom, status: 'active', created_at: new Date().toISOString(), plan: planChallenge(parsed.data), ...(demo ? { demo } : {}) };
     await db.challenges.put(row);
     return row;
   });

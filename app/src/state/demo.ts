@@ -1,6 +1,7 @@
 import { localToday, addDays } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
-import { applyImport, deleteLog } from '../../db/repo';
+import { applyImport, deleteLogs, extraLogTables } from '../../db/repo';
+import { dropStaleDerived } from '../../db/derived';
 import { saveSetting } from './settings';
 
 /**
@@ -15,16 +16,28 @@ export async function loadDemoDiary(): Promise<number> {
   const file = diaryToExport(diary);
   const taken = new Set((await db.logs.where('date').anyOf(file.logs.map((l) => l.date)).primaryKeys()) as string[]);
   const logs = file.logs.filter((l) => !taken.has(l.date)).map((l) => ({ ...l, demo: true }));
-  await applyImport(db, { ...file, logs });
   await saveSetting('demoActive', true);
+  await applyImport(db, { ...file, logs });
   await saveSetting('trackCycle', true);
+  // Trains at once in the background, so Predict has the personal model by the time it is opened.
+  await (await import('./diaryChanges')).afterBulkChange(db);
   return logs.length;
 }
 
+/**
+ * Removes the demo days and, in the same transaction, everything derived from them (models and their
+ * track record, re-challenges, insight results, nudges): nothing of the demo is ever shown again.
+ */
 export async function removeDemoDiary(): Promise<number> {
   const db = appDb();
   const dates = (await db.logs.filter((l) => l.demo === true).primaryKeys()) as string[];
-  for (const d of dates) await deleteLog(db, d);
-  await saveSetting('demoActive', false);
+  const tables = [db.logs, db.models, db.predictions, db.challenges, db.insightCache, db.settings, ...extraLogTables.map((t) => db.table(t))];
+  const stale = await db.transaction('rw', tables, async () => {
+    await deleteLogs(db, dates);
+    await saveSetting('demoActive', false);
+    return dropStaleDerived(db);
+  });
+  // Loaded on demand: the model and insights modules stay out of the first-load bundle.
+  await (await import('./diaryChanges')).afterBulkChange(db, stale);
   return dates.length;
 }

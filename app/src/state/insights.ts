@@ -52,7 +52,15 @@ export function refreshInsights(db: AureaDb = appDb()): Promise<void> {
         });
         if (!response.unchanged) {
           const value: CachedInsights = { hash: response.hash, computed_at: new Date().toISOString(), result: response.result, items: response.items };
-          await db.insightCache.put({ key: CACHE_KEY, hash: value.hash, computed_at: value.computed_at, result: value });
+          const dates = logs.map((l) => l.date);
+          // Days deleted while the worker ran (the demo removed): never cache results about them; run again.
+          const kept = await db.transaction('rw', [db.logs, db.insightCache], async () => {
+            const present = await db.logs.bulkGet(dates);
+            if (present.some((l) => l === undefined)) return false;
+            await db.insightCache.put({ key: CACHE_KEY, hash: value.hash, computed_at: value.computed_at, result: value, dates, demo: logs.some((l) => l.demo === true) });
+            return true;
+          });
+          if (!kept) again = true;
         }
       } while (again);
       setState({ updating: false });

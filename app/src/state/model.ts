@@ -9,8 +9,9 @@
  * transaction that flips `is_active`. So a row never points at missing weights, "Delete all data"
  * removes the model with the diary, and the worker is sent the weights once per version.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
+import { proxy } from 'comlink';
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as z from 'zod/mini';
 import { modelTier, targetMetrics } from '../../../shared/schema/model';
@@ -20,10 +21,14 @@ import { MIN_LOGS_FOR_TRAINING } from '../../../shared/model/thresholds';
 import type { TargetKey } from '../../../shared/model/targets';
 import type { Confidence, Prediction, TargetMetrics, Tier } from '../../../shared/model/types';
 import type { ModelSetArtifacts } from '../../../shared/model/persistence';
+import { usualRates, usualRateValues, type UsualDay } from '../../../shared/model/usual';
+import { DEFAULT_WINDOW_DAYS } from '../../../shared/model/thresholds';
 import type { CyclePhase, DailyLog } from '../../../shared/schema';
-import { localToday } from '../../../shared/util/dates';
+import { addDays, localToday } from '../../../shared/util/dates';
 import type { BackendInfo, PredictResponse, TrainResult } from '../../../workers/model.worker';
 import { appDb, type AureaDb, type ModelRow, type PredictionRow } from '../../db/db';
+import { dropStaleDerived, modelBasis, nextModelVersion } from '../../db/derived';
+import { modelStandsOnMissingDays } from '../../../shared/diary/derived';
 import { gateway } from '../../gateway';
 import { loadFoodKnowledge } from './foods';
 
@@ -40,6 +45,8 @@ export interface StoredModelRow extends ModelRow {
   train_ms: number | null;
   /** The activated set's tfjs artifacts (null for a set that was not activated). */
   artifacts: ModelSetArtifacts | null;
+  /** The dates it learned from: it is dropped when any of them is deleted (shared/diary/derived.ts). */
+  trained_dates: string[] | null;
 }
 
 /** Rows kept besides the active one: the last few attempts, so Settings can say what happened. */
@@ -97,7 +104,7 @@ export function modelRowsToDrop(rows: readonly ModelRow[], keep = KEEP_MODEL_ROW
 }
 
 /** Writes a training result: the new row, the activation flip, and the pruning, in one transaction. */
-export async function saveTrainResult(db: AureaDb, result: TrainResult, logCountBefore: number): Promise<StoredModelRow | null> {
+export async function saveTrainResult(db: AureaDb, result: TrainResult, trainedDates: readonly string[]): Promise<StoredModelRow | null> {
   const record = result.record;
   if (!record) return null;
   const row: StoredModelRow = {
@@ -116,10 +123,12 @@ export async function saveTrainResult(db: AureaDb, result: TrainResult, logCount
     base_rates: result.base_rates,
     backend: result.backend,
     train_ms: result.train_ms,
+    trained_dates: [...trainedDates],
   };
   return db.transaction('rw', [db.models, db.logs], async () => {
-    // Logs deleted while the worker trained (e.g. "Delete all data"): never keep a model of them.
-    if ((await db.logs.count()) < logCountBefore) return null;
+    // Days deleted while the worker trained (the demo removed, "Delete all data"): never keep a model of them.
+    const dates = (await db.logs.toCollection().primaryKeys()) as string[];
+    if (modelStandsOnMissingDays(modelBasis(row), dates)) return null;
     if (row.is_active === 1) await db.models.where('is_active').equals(1).modify({ is_active: 0 });
     await db.models.put(row);
     const drop = modelRowsToDrop(await db.models.toArray());
@@ -146,6 +155,8 @@ export async function retireModel(db: AureaDb, logCount: number): Promise<boolea
 
 export interface ModelJobState {
   training: boolean;
+  /** Targets trained so far in the current run, of how many (null before the first). */
+  progress: { done: number; total: number } | null;
   /** The last training error, in words. */
   error: string | null;
   /** A note from the last check a person asked for ("needs 14 logged days …"). */
@@ -154,7 +165,7 @@ export interface ModelJobState {
   backend: BackendInfo | null;
 }
 
-let job: ModelJobState = { training: false, error: null, notice: null, backend: null };
+let job: ModelJobState = { training: false, progress: null, error: null, notice: null, backend: null };
 const jobListeners = new Set<() => void>();
 function setJob(next: Partial<ModelJobState>) {
   job = { ...job, ...next };
@@ -201,22 +212,29 @@ async function retrainOnce(db: AureaDb, force: boolean, now: Date): Promise<Retr
     return { kind: 'too_few_logs', logs: count, reason: `A personal model needs ${MIN_LOGS_FOR_TRAINING} logged days; you have ${count}.` };
   }
   return exclusively(async (): Promise<RetrainOutcome> => {
-    setJob({ training: true, error: null, notice: null });
+    setJob({ training: true, progress: null, error: null, notice: null });
     const logs = await db.logs.orderBy('date').toArray();
     const latest = byVersionDesc(await db.models.toArray());
     const active = latest.find((r) => r.is_active === 1);
+    // Training has its own worker instance: predictions never wait behind it.
     const result = await withTimeout(
-      gateway.model().train(modelLogs(logs), {
-        version: (latest[0]?.version ?? 0) + 1,
-        trained_at: now.toISOString(),
-        active: active ? { version: active.version!, tier: active.tier as Tier, metrics: active.metrics as Partial<Record<TargetKey, TargetMetrics>> } : null,
-      }),
+      gateway.modelTraining().train(
+        modelLogs(logs),
+        {
+          version: await nextModelVersion(db),
+          trained_at: now.toISOString(),
+          active: active ? { version: active.version!, tier: active.tier as Tier, metrics: active.metrics as Partial<Record<TargetKey, TargetMetrics>> } : null,
+        },
+        proxy((done: number, total: number) => setJob({ progress: { done, total } })),
+      ),
       TRAIN_TIMEOUT_MS,
       'Training',
     );
     setJob({ backend: result.backend });
     if (result.skipped) return { kind: 'too_few_logs', logs: logs.length, reason: `No personal model yet: ${result.skipped}.` };
-    const row = await saveTrainResult(db, result, logs.length);
+    const window = result.window;
+    const trainedDates = logs.map((l) => l.date).filter((d) => !window || (d >= window.from && d <= window.to));
+    const row = await saveTrainResult(db, result, trainedDates);
     return row ? { kind: 'trained', row } : { kind: 'discarded' };
   }, { kind: 'busy' });
 }
@@ -252,10 +270,10 @@ export function retrainModel(db: AureaDb = appDb(), options: { force?: boolean; 
             ? 'Another Aurea window is training the model right now; this one will show the result.'
             : null;
       const trainedNothing = outcome.kind === 'too_few_logs' && outcome.logs >= MIN_LOGS_FOR_TRAINING;
-      setJob({ training: false, ...(force || trainedNothing ? { notice } : outcome.kind === 'trained' ? { notice: null } : {}) });
+      setJob({ training: false, progress: null, ...(force || trainedNothing ? { notice } : outcome.kind === 'trained' ? { notice: null } : {}) });
     } catch (e) {
       outcome = { kind: 'failed', message: (e as Error).message };
-      setJob({ training: false, error: (e as Error).message });
+      setJob({ training: false, progress: null, error: (e as Error).message });
     } finally {
       inFlight = null;
       again = null;
@@ -273,17 +291,22 @@ export async function diarySignature(db: AureaDb): Promise<string> {
 
 /**
  * Keeps the model fresh in the background: a check a few seconds after start-up (the weekly rule) and
- * after log changes (debounced, so an import or a burst of edits trains once). Mounted by the app shell.
+ * after log changes (debounced, so a burst of edits trains once). Each check first drops whatever stands
+ * on days that no longer exist (shared/diary/derived.ts; this also covers changes sync applied), then
+ * trains in the training worker if the rule says so. Mounted by the app shell.
  */
 export function useBackgroundModel(delayMs = 3000, startupDelayMs = 6000) {
   useEffect(() => {
     const db = appDb();
+    // Predict opens at once: the prediction worker starts now and takes the diary and the stored model,
+    // so the first prediction a person asks for is only the prediction itself.
+    void warmPredictions(db);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let first = true;
     const sub = liveQuery(() => diarySignature(db)).subscribe({
       next: () => {
         clearTimeout(timer);
-        timer = setTimeout(() => void retrainModel(db), first ? startupDelayMs : delayMs);
+        timer = setTimeout(() => void dropStaleDerived(db).then(() => retrainModel(db)), first ? startupDelayMs : delayMs);
         first = false;
       },
     });
@@ -292,6 +315,17 @@ export function useBackgroundModel(delayMs = 3000, startupDelayMs = 6000) {
       sub.unsubscribe();
     };
   }, [delayMs, startupDelayMs]);
+}
+
+/** Runs one throwaway prediction (an empty plan for tomorrow) so the worker holds the diary and the model. */
+export async function warmPredictions(db: AureaDb = appDb()): Promise<void> {
+  try {
+    // The worker's start (parsing TensorFlow.js) overlaps with reading the diary below.
+    void gateway.model().backend().catch(() => undefined);
+    await requestPrediction(db, { date: addDays(localToday(), 1), ingredients: [], cycle_phase: null });
+  } catch {
+    // Only a head start: Predict reports its own errors.
+  }
 }
 
 /** The background hook as a component, so the shell can load this module after first paint. */
@@ -330,6 +364,16 @@ export function useModelStatus(): ModelStatus | undefined {
   }, []);
   if (!data) return undefined;
   return { rows: data.rows, active: data.rows.find((r) => r.is_active === 1) ?? null, latest: data.rows[0] ?? null, logCount: data.logCount, job: state };
+}
+
+// ------------------------------------------------------------------ the usual day
+
+/** The person's usual day from the diary as it is now (only the model's window is read). */
+export async function readUsualDay(db: AureaDb): Promise<UsualDay> {
+  const last = await db.logs.orderBy('date').last();
+  if (!last) return usualRates([]);
+  const recent = await db.logs.where('date').aboveOrEqual(addDays(last.date, -(DEFAULT_WINDOW_DAYS - 1))).toArray();
+  return usualRates(recent);
 }
 
 // ------------------------------------------------------------------ predictions
@@ -377,9 +421,11 @@ export type StoreOutcome = 'stored' | 'updated' | 'no_foods' | 'already_logged';
 export async function storePrediction(db: AureaDb, plan: PlannedDay, prediction: Prediction, now: Date = new Date()): Promise<StoreOutcome> {
   if (plan.ingredients.length === 0) return 'no_foods';
   const id = predictionId(plan);
-  return db.transaction('rw', [db.predictions, db.logs], async () => {
+  return db.transaction('rw', [db.predictions, db.logs, db.settings], async () => {
     if (await db.logs.get(plan.date)) return 'already_logged';
     const existing = await db.predictions.get(id);
+    // Made while the demo is loaded: it goes when the demo goes (shared/diary/derived.ts).
+    const demo = (await db.settings.get('demoActive'))?.value === true;
     const result = { prediction, viewed_at: now.toISOString() };
     await db.predictions.put({
       id,
@@ -388,6 +434,7 @@ export async function storePrediction(db: AureaDb, plan: PlannedDay, prediction:
       ingredients: [...new Set(plan.ingredients)].sort(),
       cycle_phase: plan.cycle_phase,
       result,
+      ...(demo ? { demo } : {}),
     });
     const sameDay = (await db.predictions.where('date').equals(plan.date).toArray())
       .map(readPrediction)
@@ -454,7 +501,7 @@ export interface TrackRecordView {
   waiting: { date: string; plans: number }[];
 }
 
-export function buildTrackRecord(rows: readonly PredictionRow[], logs: readonly DailyLog[], today: string): TrackRecordView {
+export function buildTrackRecord(rows: readonly PredictionRow[], logs: readonly DailyLog[], today: string, usual?: UsualDay): TrackRecordView {
   const compared = matchPredictions(rows, logs).map((m) => ({ ...m, outcome: compareWithOutcome(m.prediction satisfies PredictionSummary, m.log) }));
   const logged = new Set(logs.map((l) => l.date));
   const weekAgo = new Date(`${today}T00:00:00Z`);
@@ -463,7 +510,7 @@ export function buildTrackRecord(rows: readonly PredictionRow[], logs: readonly 
   const waitingCounts = new Map<string, number>();
   for (const r of rows) if (!logged.has(r.date) && r.date >= since) waitingCounts.set(r.date, (waitingCounts.get(r.date) ?? 0) + 1);
   const waiting = [...waitingCounts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, plans]) => ({ date, plans }));
-  return { compared, record: trackRecord(compared.map((c) => c.outcome)), waiting };
+  return { compared, record: trackRecord(compared.map((c) => c.outcome), usual ? usualRateValues(usual) : undefined), waiting };
 }
 
 /** The track record, live: updates when a predicted day is logged. */
@@ -471,15 +518,17 @@ export function useTrackRecord(): TrackRecordView | undefined {
   return useLiveQuery(async () => {
     const db = appDb();
     const rows = await db.predictions.toArray();
-    const logs = await db.logs.where('date').anyOf([...new Set(rows.map((r) => r.date))]).toArray();
-    return buildTrackRecord(rows, logs, localToday());
+    const [logs, usual] = await Promise.all([db.logs.where('date').anyOf([...new Set(rows.map((r) => r.date))]).toArray(), readUsualDay(db)]);
+    return buildTrackRecord(rows, logs, localToday(), usual);
   }, []);
 }
 
 export interface PredictionView {
   prediction: Prediction;
-  usual: Record<TargetKey, number>;
-  usual_bloating: number;
+  /** The person's usual day (shared/model/usual.ts), the same before and after a model trains. */
+  usual: UsualDay;
+  /** The plan has no foods: the usual day by definition. */
+  usualDay: boolean;
   /** The personal model that answered (null: the cold-start rule on general food data). */
   model: { version: number; tier: Tier } | null;
   logCount: number;
@@ -488,8 +537,9 @@ export interface PredictionView {
 }
 
 let heldLogs: { key: string; logs: ReturnType<typeof modelLogs> } | null = null;
+const sentToWorker: { key: string | null; model: string | null } = { key: null, model: null };
 
-/** Asks the worker; sends the diary and the model's weights only when it says it lacks them. */
+/** Asks the worker; sends the diary and the model's weights with the first request that needs them (or when it asks). */
 export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = localToday()): Promise<PredictionView> {
   const [key, rows] = await Promise.all([diarySignature(db), db.models.where('is_active').equals(1).toArray()]);
   const active = byVersionDesc(rows as StoredModelRow[])[0] ?? null;
@@ -506,8 +556,11 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
     }
     return scores;
   };
-  let sendLogs = false;
-  let sendModel = false;
+  // What this page already sent to the worker (one worker per page): send the rest with the first request,
+  // instead of waiting to be asked, so opening Predict costs one round trip.
+  const modelId = useModel ? `${useModel.version}|${useModel.trained_at}` : null;
+  let sendLogs = sentToWorker.key !== key;
+  let sendModel = modelId !== null && sentToWorker.model !== modelId;
   for (let attempt = 0; attempt < 4; attempt++) {
     let logs: ReturnType<typeof modelLogs> | undefined;
     if (sendLogs) {
@@ -522,7 +575,7 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
         cycle_phase: plan.cycle_phase,
         today,
         history: { key, ...(logs ? { logs } : {}) },
-        model: useModel ? { version: useModel.version, ...(sendModel ? { artifacts: useModel.artifacts } : {}) } : null,
+        model: useModel ? { version: useModel.version, trained_at: useModel.trained_at, ...(sendModel ? { artifacts: useModel.artifacts } : {}) } : null,
         scores: useModel ? {} : await coldStartScores(),
       });
     } catch (e) {
@@ -532,6 +585,8 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
       useModel = null;
       continue;
     }
+    if (sendLogs) sentToWorker.key = key;
+    if (sendModel && modelId) sentToWorker.model = modelId;
     if (response.need !== null) {
       if (response.need === 'history') sendLogs = true;
       else sendModel = true;
@@ -540,7 +595,7 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
       return {
         prediction: response.prediction,
         usual: response.usual,
-        usual_bloating: response.usual_bloating,
+        usualDay: ingredients.length === 0,
         model: useModel ? { version: useModel.version, tier: useModel.tier as Tier } : null,
         logCount,
         note,
@@ -572,12 +627,16 @@ export function usePrediction(plan: PlannedDay | null, delayMs = 300): Predictio
     return `${diary}|${active.join(',')}`;
   }, []);
   const [state, setState] = useState<PredictionState>({ view: null, loading: plan !== null, error: null, saved: false });
+  const firstRun = useRef(true);
   const key = plan ? predictionId(plan) : null;
   useEffect(() => {
     if (!plan || signature === undefined) return;
     let alive = true;
     let storeTimer: ReturnType<typeof setTimeout> | undefined;
     setState((s) => ({ ...s, loading: true, saved: false }));
+    // The first prediction on opening the page goes at once; later changes (typing a plan) are debounced.
+    const wait = firstRun.current ? 0 : delayMs;
+    firstRun.current = false;
     const timer = setTimeout(() => {
       void requestPrediction(appDb(), plan).then(
         (view) => {
@@ -589,7 +648,7 @@ export function usePrediction(plan: PlannedDay | null, delayMs = 300): Predictio
         },
         (e: unknown) => alive && setState((s) => ({ ...s, loading: false, error: (e as Error).message })),
       );
-    }, delayMs);
+    }, wait);
     return () => {
       alive = false;
       clearTimeout(timer);

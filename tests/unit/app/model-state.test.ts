@@ -203,7 +203,7 @@ describe('the models table', () => {
     await db.logs.bulkPut(asDailyLogs(diary));
     const result = await trainResult(diary, 1, null, '2026-05-01T08:00:00.000Z');
     expect(result.record!.is_active).toBe(true);
-    const saved = await saveTrainResult(db, result, diary.length);
+    const saved = await saveTrainResult(db, result, diary.map((l) => l.date));
     expect(saved).not.toBeNull();
     const stored = (await db.models.get(1)) as StoredModelRow;
     expect(stored.is_active).toBe(1);
@@ -224,12 +224,12 @@ describe('the models table', () => {
   it('a model that is not activated is recorded inactive with its reason and no weights; the active one stays', async () => {
     const db = freshDb();
     await db.logs.bulkPut(asDailyLogs(diary));
-    await saveTrainResult(db, await trainResult(diary, 1, null, '2026-05-01T08:00:00.000Z'), diary.length);
+    await saveTrainResult(db, await trainResult(diary, 1, null, '2026-05-01T08:00:00.000Z'), diary.map((l) => l.date));
     const active = (await db.models.get(1)) as StoredModelRow;
     // A candidate that scored worse on its held-out days (as decideActivation reports it).
     const candidate = await trainResult(diary, 2, active, '2026-05-08T08:00:00.000Z');
     const rejected: TrainResult = { ...candidate, record: { ...candidate.record!, is_active: false, reason: 'kept model v1: the new one forecast its held-out days less well (skill 0.010 against 0.200)' }, artifacts: null };
-    await saveTrainResult(db, rejected, diary.length);
+    await saveTrainResult(db, rejected, diary.map((l) => l.date));
     const rows = (await db.models.toArray()) as StoredModelRow[];
     expect(rows.map((r) => [r.version, r.is_active])).toEqual([
       [1, 1],
@@ -248,7 +248,7 @@ describe('the models table', () => {
     await db.logs.bulkPut(asDailyLogs(diary));
     for (let v = 1; v <= 5; v++) {
       const previous = (await db.models.where('is_active').equals(1).first()) as StoredModelRow | undefined;
-      await saveTrainResult(db, await trainResult(diary, v, previous ?? null, `2026-05-0${v}T08:00:00.000Z`), diary.length);
+      await saveTrainResult(db, await trainResult(diary, v, previous ?? null, `2026-05-0${v}T08:00:00.000Z`), diary.map((l) => l.date));
     }
     const rows = (await db.models.orderBy('version').toArray()) as StoredModelRow[];
     expect(rows.map((r) => r.version)).toEqual([3, 4, 5]);
@@ -267,14 +267,14 @@ describe('the models table', () => {
     await db.logs.bulkPut(asDailyLogs(diary));
     const result = await trainResult(diary, 1, null, '2026-05-01T08:00:00.000Z');
     await db.logs.clear();
-    expect(await saveTrainResult(db, result, diary.length)).toBeNull();
+    expect(await saveTrainResult(db, result, diary.map((l) => l.date))).toBeNull();
     expect(await db.models.count()).toBe(0);
   });
 
   it('retires the active model when fewer logs remain than a model needs', async () => {
     const db = freshDb();
     await db.logs.bulkPut(asDailyLogs(diary));
-    await saveTrainResult(db, await trainResult(diary, 1, null, '2026-05-01T08:00:00.000Z'), diary.length);
+    await saveTrainResult(db, await trainResult(diary, 1, null, '2026-05-01T08:00:00.000Z'), diary.map((l) => l.date));
     expect(await retireModel(db, 9)).toBe(true);
     const stored = (await db.models.get(1)) as StoredModelRow;
     expect(stored.is_active).toBe(0);

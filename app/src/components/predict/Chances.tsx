@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { PredictionView } from '../../state/model';
 import { chanceSentence, confidenceWords, keepPercents, percent, PROBABILITY_KEY, TARGET_KEYS, TARGET_WORDS } from './wording';
+import { DEFAULT_WINDOW_DAYS as USUAL_WINDOW_DAYS } from '../../../../shared/model/thresholds';
 import type { TargetKey } from '../../../../shared/model/targets';
 import type { InsightItem } from '../../../../shared/insights/describe';
 import { predictionStrength, type Strength } from '../../../../shared/insights/voice';
@@ -11,9 +12,10 @@ import { predictionStrength, type Strength } from '../../../../shared/insights/v
  */
 export function chanceStrength(view: PredictionView, k: TargetKey, findings: readonly InsightItem[]): Strength {
   const p = view.prediction;
-  const diff = p[PROBABILITY_KEY[k]] - view.usual[k];
-  const way = diff > 0 ? 'worse' : 'better';
-  const backing = p.tier === 'cold_start' ? [] : findings.filter((f) => f.symptom === TARGET_WORDS[k].symptom && f.direction === way).map((f) => f.strength);
+  const usual = view.usual.rates[k].rate;
+  // Only a finding pointing the way this chance moves from the usual rate backs it up.
+  const way = usual === null || view.usualDay ? null : p[PROBABILITY_KEY[k]] > usual ? 'worse' : 'better';
+  const backing = p.tier === 'cold_start' || way === null ? [] : findings.filter((f) => f.symptom === TARGET_WORDS[k].symptom && f.direction === way).map((f) => f.strength);
   return predictionStrength(p.confidence_by_target[k], backing);
 }
 
@@ -24,27 +26,56 @@ export function chanceStrength(view: PredictionView, k: TargetKey, findings: rea
 export function Chances({ view, findings = [] }: { view: PredictionView; findings?: readonly InsightItem[] }) {
   const p = view.prediction;
   const coldStart = p.tier === 'cold_start';
+  const anyUsual = TARGET_KEYS.some((k) => view.usual.rates[k].rate !== null);
   return (
     <div className="p-chances">
       <ul className="p-targets">
-        {TARGET_KEYS.map((k) => (
-          <ChanceRow key={k} k={k} probability={p[PROBABILITY_KEY[k]]} usual={view.usual[k]} sentence={chanceSentence(p[PROBABILITY_KEY[k]], view.usual[k], chanceStrength(view, k, findings), coldStart, k)} confidence={confidenceWords(chanceStrength(view, k, findings), coldStart)} />
-        ))}
+        {TARGET_KEYS.map((k) => {
+          const usual = view.usual.rates[k];
+          // An empty plan without enough rated days has no usual day to show: no made-up percentage.
+          const probability = view.usualDay && usual.rate === null ? null : p[PROBABILITY_KEY[k]];
+          return (
+            <ChanceRow
+              key={k}
+              k={k}
+              probability={probability}
+              usual={usual.rate}
+              sentence={chanceSentence(p[PROBABILITY_KEY[k]], usual, chanceStrength(view, k, findings), coldStart, k, view.usualDay)}
+              confidence={view.usualDay ? null : confidenceWords(chanceStrength(view, k, findings), coldStart)}
+            />
+          );
+        })}
       </ul>
-      <p className="p-legend small muted">
-        <span className="p-tick" aria-hidden="true" /> The tick on each bar is your usual rate.
-      </p>
-      <p className="p-score">
-        Expected bloating: <strong>{p.bloating_score.toFixed(1)} of 5</strong> <span className="muted">(usually {view.usual_bloating.toFixed(1)})</span>
-      </p>
+      {anyUsual && (
+        <p className="p-legend small muted">
+          <span className="p-tick" aria-hidden="true" /> The tick on each bar is your usual rate: how often it happened on your rated days in the last {USUAL_WINDOW_DAYS} days.
+        </p>
+      )}
+      {!(view.usualDay && view.usual.bloating_mean === null) && (
+        <p className="p-score">
+          Expected bloating: <strong>{p.bloating_score.toFixed(1)} of 5</strong> {view.usual.bloating_mean !== null && !view.usualDay && <span className="muted">(usually {view.usual.bloating_mean.toFixed(1)})</span>}
+        </p>
+      )}
       <p className="p-interpretation">{keepPercents(p.interpretation)}</p>
     </div>
   );
 }
 
-function ChanceRow({ k, probability, usual, sentence, confidence }: { k: TargetKey; probability: number; usual: number; sentence: string; confidence: string }) {
+function ChanceRow({ k, probability, usual, sentence, confidence }: { k: TargetKey; probability: number | null; usual: number | null; sentence: string; confidence: string | null }) {
   const id = useId();
   const words = TARGET_WORDS[k];
+  if (probability === null) {
+    return (
+      <li className="p-target">
+        <div className="p-target-head">
+          <h3 id={`${id}-name`}>
+            {words.name} <span className="p-outcome">({words.outcome})</span>
+          </h3>
+        </div>
+        <p className="p-says">{sentence}</p>
+      </li>
+    );
+  }
   const pct = Math.round(probability * 100);
   const level = probability >= 0.5 ? 'high' : probability >= 0.3 ? 'mid' : 'low';
   return (
@@ -64,13 +95,13 @@ function ChanceRow({ k, probability, usual, sentence, confidence }: { k: TargetK
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
-        aria-valuetext={`${pct} % chance, usually ${Math.round(usual * 100)} %`}
+        aria-valuetext={usual === null ? `${pct} % chance` : `${pct} % chance, usually ${Math.round(usual * 100)} %`}
       >
         <span className="p-fill" style={{ width: `${Math.max(1, pct)}%` }} />
-        <span className="p-usual" style={{ left: `${Math.round(usual * 100)}%` }} title={`Usually ${percent(usual)}`} />
+        {usual !== null && <span className="p-usual" style={{ left: `${Math.round(usual * 100)}%` }} title={`Usually ${percent(usual)}`} />}
       </div>
       <p className="p-says">{sentence}</p>
-      <p className="p-confidence small muted">{confidence}</p>
+      {confidence && <p className="p-confidence small muted">{confidence}</p>}
     </li>
   );
 }

@@ -2,6 +2,7 @@
 import type { TargetKey } from '../../../../shared/model/targets';
 import type { Tier } from '../../../../shared/model/types';
 import { predictionStrengthSentence, type Strength } from '../../../../shared/insights/voice';
+import { compareWithUsual, MIN_RATED_DAYS_FOR_USUAL, type UsualRate } from '../../../../shared/model/usual';
 
 export const TARGET_KEYS: readonly TargetKey[] = ['bloating', 'energy_low', 'brain_fog'];
 
@@ -27,9 +28,6 @@ export function keepPercents(text: string): string {
   return text.replace(/(\d) %/g, '$1\u00a0%');
 }
 
-/** A difference from the usual rate smaller than this reads as "about usual" (as in shared/model's interpretation). */
-export const USUAL_BAND = 0.08;
-
 export const TIER_WORDS: Record<Tier, string> = {
   cold_start: 'General food rules (not yet from your diary)',
   logistic: 'Simple personal model: the foods of the day and the day before, and the cycle phase',
@@ -42,15 +40,24 @@ export function confidenceWords(strength: Strength, coldStart: boolean): string 
 }
 
 /**
- * How one chance compares with the person's usual rate, honestly: low confidence and a small
- * difference read as "about as likely as on a usual day for you".
+ * How one chance compares with the person's usual rate (shared/model/usual.ts), honestly: an empty plan
+ * is the usual day; without enough rated days there is no usual rate to compare with; low confidence and
+ * a small difference read as "about as likely as on a usual day for you".
  */
-export function chanceSentence(p: number, usual: number, strength: Strength, coldStart: boolean, key: TargetKey): string {
-  const usualText = `usually ${percent(usual)}`;
-  if (coldStart && key !== 'bloating') return `Your usual rate (${usualText.replace('usually ', '')}): general food data says nothing about ${TARGET_WORDS[key].name.toLowerCase()}.`;
-  const diff = p - usual;
-  if (Math.abs(diff) < USUAL_BAND) return `About as likely as on a usual day for you (${usualText}).`;
-  const way = diff > 0 ? 'More' : 'Less';
+export function chanceSentence(p: number, usual: UsualRate, strength: Strength, coldStart: boolean, key: TargetKey, usualDay = false): string {
+  const name = TARGET_WORDS[key].name.toLowerCase();
+  const notYet = `not enough days yet to know your usual rate (${usual.rated_days} of ${MIN_RATED_DAYS_FOR_USUAL} days with ${TARGET_WORDS[key].symptom} rated)`;
+  const comparison = compareWithUsual(p, usual.rate, usualDay);
+  if (comparison === 'usual_day') {
+    return usual.rate === null
+      ? `Your usual day: ${notYet}.`
+      : `Your usual day: ${TARGET_WORDS[key].outcome} on ${percent(usual.rate)} of your rated days (${usual.happened_days} of ${usual.rated_days}).`;
+  }
+  if (comparison === 'no_usual') return coldStart && key !== 'bloating' ? `General food data says nothing about ${name}, and there are ${notYet}.` : `${notYet.charAt(0).toUpperCase()}${notYet.slice(1)}.`;
+  const usualText = `usually ${percent(usual.rate!)}`;
+  if (coldStart && key !== 'bloating') return `Your usual rate (${usualText.replace('usually ', '')}): general food data says nothing about ${name}.`;
+  if (comparison === 'about_usual') return `About as likely as on a usual day for you (${usualText}).`;
+  const way = comparison === 'more' ? 'More' : 'Less';
   if (strength === 'weak' || strength === 'none') return `${way} likely than usual (${usualText}), but the evidence is weak: ${coldStart ? 'general food data' : 'an early pattern'}, not yet confirmed by your diary.`;
   return `${way} likely than usual (${usualText}).`;
 }
