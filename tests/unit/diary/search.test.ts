@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDayQuery, searchDays } from '../../../shared/diary/search';
 import { badness, severityBand, severityLegend } from '../../../shared/diary/severity';
+import { monthGrid, shiftMonth } from '../../../shared/diary/calendar';
 import { IMPORT_OLDEST_YEARS, implausibleDates, listDates, withoutDates } from '../../../shared/diary/import';
 
 // 2026-11-30 is a Monday; 2026-03-04 a Wednesday; 2026-04-03 a Friday; 2025-11-30 a Sunday.
@@ -108,5 +109,20 @@ describe('import dates that need a confirmation', () => {
     expect(listDates(['a'])).toBe('a');
     expect(listDates(['a', 'b', 'c'])).toBe('a, b and c');
     expect(listDates(['a', 'b', 'c', 'd', 'e', 'f', 'g'], 5)).toBe('a, b, c, d, e and 2 more');
+  });
+});
+
+describe('month calendar grid', () => {
+  it('lays a month out in Monday-first weeks with blanks outside the month', () => {
+    const nov = monthGrid('2026-11'); // 1 November 2026 is a Sunday
+    expect(nov[0]).toEqual([null, null, null, null, null, null, '2026-11-01']);
+    expect(nov.at(-1)).toEqual(['2026-11-30', null, null, null, null, null, null]);
+    expect(nov.flat().filter(Boolean)).toHaveLength(30);
+    expect(monthGrid('2027-02').flat().filter(Boolean)).toHaveLength(28); // February 2027 starts on a Monday
+    expect(monthGrid('2027-02')).toHaveLength(4);
+    expect(monthGrid('2028-02').flat().filter(Boolean)).toHaveLength(29);
+    expect(shiftMonth('2026-12', 1)).toBe('2027-01');
+    expect(shiftMonth('2026-01', -1)).toBe('2025-12');
+    expect(shiftMonth('2026-05', -17)).toBe('2024-12');
   });
 });
