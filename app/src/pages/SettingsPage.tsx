@@ -268,7 +268,7 @@ function DataSettings() {
                   {state.odd.future.length > 0 && <> {plural(state.odd.future.length, 'day is', 'days are')} after tomorrow: {listDates(state.odd.future)}.</>}
                   {state.odd.tooOld.length > 0 && <> {plural(state.odd.tooOld.length, 'day is', 'days are')} more than 20 years ago: {listDates(state.odd.tooOld)}.</>} A wrong year or a device clock that was off is the usual cause.
                 </p>
-                <div className="row">
+                <div className="import-confirm">
                   <input id={`${id}-odd`} type="checkbox" className="check" checked={oddConfirmed} onChange={(e) => setOddConfirmed(e.target.checked)} />
                   <label htmlFor={`${id}-odd`} style={{ margin: 0 }}>
                     Yes, import {oddCount === 1 ? 'this day' : `these ${oddCount.toLocaleString()} days`} with {oddCount === 1 ? 'its date' : 'their dates'} as they are
