@@ -226,7 +226,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
                   </td>
                   <td className="num">{fmt(t.correlation, 2)}</td>
                   <td className="num">
-                    {pfmt(t.p_adjusted)} <span className="muted small">(of {testedCount(t.symptom)} foods)</span>
+                    {pfmt(t.p_adjusted)} <span className="muted small">(of {plural(testedCount(t.symptom), 'food')})</span>
                   </td>
                 </tr>
               ))}
@@ -293,7 +293,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
                 <strong>
                   {c.ingredient} and {labelOf(c.symptom).toLowerCase()}
                 </strong>{' '}
-                ({shortDate(c.plan.start)} – {shortDate(c.plan.end)}, {c.plan.avoidDays} days without, {c.plan.challengeDates.length} challenge days):{' '}
+                ({shortDate(c.plan.start)} – {shortDate(c.plan.end)}, {plural(c.plan.avoidDays, 'day')} without, {plural(c.plan.challengeDates.length, 'challenge day')}):{' '}
                 {c.status === 'cancelled' ? 'stopped early.' : c.result ? (c.result as ChallengeResult).sentence : 'in progress.'}
               </li>
             ))}
