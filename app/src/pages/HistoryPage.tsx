@@ -126,7 +126,7 @@ export function HistoryPage() {
         body={
           deleting && (
             <p>
-              Its foods{deleting.ingredients.length ? ` (${plural(deleting.ingredients.length, 'food')})` : ''}, symptoms and notes are removed from this device. You can undo it for a few seconds afterwards.
+              {deleting.ingredients.length ? `Its ${plural(deleting.ingredients.length, 'food')}` : 'Its entries'}, symptoms and notes are removed from this device. You can undo it for a few seconds afterwards.
             </p>
           )
         }
