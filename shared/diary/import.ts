@@ -1,4 +1,5 @@
 import type { DailyLog, ExportFile, ExportedLog, SymptomDefinition } from '../schema';
+import { addDays } from '../util/dates';
 import { cleanIngredients, sameContent } from './logs';
 import { cleanMeals, dayIngredients } from './meals';
 
@@ -77,4 +78,41 @@ function storedFromExported(entry: ExportedLog, current: DailyLog | undefined, n
 
 function validIso(s: string | undefined): string | undefined {
   return s && !Number.isNaN(Date.parse(s)) ? new Date(s).toISOString() : undefined;
+}
+
+/** How far back a diary day may plausibly go before an import asks about it. */
+export const IMPORT_OLDEST_YEARS = 20;
+
+export interface ImplausibleDates {
+  /** Days after tomorrow (a typo in the year, or a clock that was wrong), oldest first. */
+  future: string[];
+  /** Days more than IMPORT_OLDEST_YEARS years before today, oldest first. */
+  tooOld: string[];
+}
+
+/**
+ * Days in an import file that are unlikely to be real diary days: after tomorrow (tomorrow is allowed
+ * for time zones ahead of the device) or more than 20 years back. The person must confirm them
+ * explicitly, or import without them; `today` is the device's local "YYYY-MM-DD".
+ */
+export function implausibleDates(dates: readonly string[], today: string): ImplausibleDates {
+  const tomorrow = addDays(today, 1);
+  const [y, m, d] = today.split('-');
+  // 29 February falls back to 28 February twenty years earlier (string compare is enough for ISO dates).
+  const oldest = `${Number(y) - IMPORT_OLDEST_YEARS}-${m}-${m === '02' && d === '29' ? '28' : d}`;
+  const future = dates.filter((x) => x > tomorrow);
+  const tooOld = dates.filter((x) => x < oldest);
+  return { future: [...new Set(future)].sort(), tooOld: [...new Set(tooOld)].sort() };
+}
+
+/** The file without the given days (for "Import without these days"). */
+export function withoutDates<F extends { logs: readonly { date: string }[] }>(file: F, dates: readonly string[]): F {
+  const drop = new Set(dates);
+  return { ...file, logs: file.logs.filter((l) => !drop.has(l.date)) };
+}
+
+/** "2031-02-03, 2031-02-04 and 3 more" — a short list of the days an import asks about. */
+export function listDates(dates: readonly string[], max = 5): string {
+  if (dates.length <= max) return dates.length <= 1 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}`;
+  return `${dates.slice(0, max).join(', ')} and ${dates.length - max} more`;
 }

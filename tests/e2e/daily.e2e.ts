@@ -85,7 +85,7 @@ test('first run: pick symptoms, cycle tracking, and a removable demo diary', asy
   await expect(page.getByRole('region', { name: 'Demo diary' })).toBeVisible();
 
   await page.getByRole('link', { name: 'History', exact: true }).click();
-  await expect(page.getByText(/^\d{2} days logged$/)).toBeVisible();
+  await expect(page.getByText(/^\d{2} logged days$/)).toBeVisible();
   await page.getByRole('link', { name: 'Today', exact: true }).click();
   await expect(page.getByRole('group', { name: 'Headache' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Focus' })).toHaveCount(0);
@@ -96,7 +96,7 @@ test('first run: pick symptoms, cycle tracking, and a removable demo diary', asy
   await page.getByRole('button', { name: 'Remove demo data' }).click();
   await expect(page.getByRole('region', { name: 'Demo diary' })).toHaveCount(0);
   await page.getByRole('link', { name: 'History', exact: true }).click();
-  await expect(page.getByText('1 day logged')).toBeVisible();
+  await expect(page.getByText('1 logged day', { exact: true })).toBeVisible();
 
   // The welcome steps do not come back once done.
   await page.goto('/');

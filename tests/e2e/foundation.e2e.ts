@@ -38,6 +38,7 @@ test('saving a date that already has a log updates it; delete has undo', async (
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Bloating 4');
   await rows.first().getByRole('button', { name: /^Delete/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete day' }).click();
   await expect(rows).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(rows).toHaveCount(1);

@@ -27,7 +27,7 @@ test('History stays virtualised and navigable with 3,000 logs', async ({ page })
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 3,000 new' })).toBeVisible();
 
   await page.getByRole('link', { name: 'History', exact: true }).click();
-  await expect(page.getByText('3,000 days logged')).toBeVisible();
+  await expect(page.getByText('3,000 logged days')).toBeVisible();
   const items = page.getByRole('list', { name: 'Logged days, newest first' }).getByRole('listitem');
   await expect(items.first()).toContainText('31 Oct 2026');
   const rendered = await items.count();

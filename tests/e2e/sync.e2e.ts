@@ -282,6 +282,7 @@ test('two devices sync end to end through a real server, which never sees the di
   await go(a, '/history');
   since = await clock(a);
   await a.getByRole('button', { name: /^Delete .*\b3 Mar/ }).click();
+  await a.getByRole('dialog').getByRole('button', { name: 'Delete day' }).click();
   await expect(a.getByRole('button', { name: 'Undo' })).toBeVisible();
   await waitSynced(a, since);
   await syncNow(b);

@@ -498,7 +498,7 @@ function BarcodeSection({ current, online, onLookup }: { current: string | null;
             inputMode="numeric"
             autoComplete="off"
             enterKeyHint="search"
-            placeholder="e.g. 5000112576009"
+            placeholder="5000112576009"
             value={value}
             maxLength={24}
             onChange={(e) => {

@@ -356,7 +356,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
                 <strong>
                   {c.ingredient} and {labelOf(c.symptom).toLowerCase()}
                 </strong>{' '}
-                ({shortDate(c.plan.start)} – {shortDate(c.plan.end)}, {c.plan.avoidDays} days without, {c.plan.challengeDates.length} challenge days):{' '}
+                ({shortDate(c.plan.start)} – {shortDate(c.plan.end)}, {plural(c.plan.avoidDays, 'day')} without, {plural(c.plan.challengeDates.length, 'challenge day')}):{' '}
                 {c.status === 'cancelled' ? 'stopped early.' : c.result ? (c.result as ChallengeResult).sentence : 'in progress.'}
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
 import { describeProblem, validateExport, type ExportFile, type SymptomPolarity } from '../../../shared/schema';
-import type { ImportPlan } from '../../../shared/diary/import';
+import { implausibleDates, listDates, withoutDates, type ImplausibleDates, type ImportPlan } from '../../../shared/diary/import';
 import { localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { addCustomSymptom, applyImport, buildCsv, buildExport, deleteAllData, InputError, previewImport, previewImportExtras, removeCustomSymptom, symptomDefinitions, StorageFullError } from '../../db/repo';
@@ -13,7 +13,7 @@ import { storageStatus } from '../state/storage';
 import { downloadText } from '../download';
 import { ReminderSettings } from '../components/ReminderSettings';
 import { Link } from '../router';
-import { plural } from '../format';
+import { plural, storageUsageText } from '../format';
 import { LazySyncSettings } from '../../sync/LazySyncSettings';
 
 const ModelStatus = lazy(() => import('../components/ModelStatus').then((m) => ({ default: m.ModelStatus })));
@@ -162,7 +162,11 @@ function TrackingSettings() {
   );
 }
 
-type ImportState = { kind: 'idle' } | { kind: 'invalid'; fileName: string; lines: string[] } | { kind: 'preview'; fileName: string; file: ExportFile; plan: ImportPlan; extras: ExtrasPlan } | { kind: 'working' };
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; fileName: string; lines: string[] }
+  | { kind: 'preview'; fileName: string; file: ExportFile; plan: ImportPlan; extras: ExtrasPlan; odd: ImplausibleDates }
+  | { kind: 'working' };
 
 function DataSettings() {
   const db = appDb();
@@ -170,6 +174,9 @@ function DataSettings() {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteText, setDeleteText] = useState('');
+  const [deleteWrong, setDeleteWrong] = useState(false);
+  // Days after tomorrow or over 20 years back are imported only after an explicit "yes".
+  const [oddConfirmed, setOddConfirmed] = useState(false);
   const id = useId();
 
   const onExportJson = async () => {
@@ -195,8 +202,9 @@ function DataSettings() {
       setState({ kind: 'invalid', fileName: f.name, lines: v.problems.slice(0, 50).map(describeProblem).concat(v.problems.length > 50 ? [`…and ${v.problems.length - 50} more problems`] : []) });
       return;
     }
+    setOddConfirmed(false);
     const [plan, extras] = await Promise.all([previewImport(db, v.file), previewImportExtras(db, v.file)]);
-    setState({ kind: 'preview', fileName: f.name, file: v.file, plan, extras });
+    setState({ kind: 'preview', fileName: f.name, file: v.file, plan, extras, odd: implausibleDates(v.file.logs.map((l) => l.date), localToday()) });
   };
 
   const onImport = async (file: ExportFile) => {
@@ -229,6 +237,7 @@ function DataSettings() {
         <label htmlFor={`${id}-import`}>Import an Aurea export (JSON)</label>
         <input
           id={`${id}-import`}
+          className="file-picker"
           type="file"
           accept="application/json,.json"
           onChange={(e) => {
@@ -247,23 +256,48 @@ function DataSettings() {
           </ul>
         </div>
       )}
-      {state.kind === 'preview' && (
-        <div className="banner info" role="region" aria-label="Import preview">
-          <p>
-            <strong>{state.fileName}</strong>: {plural(state.plan.counts.total, 'day')} — <strong>{state.plan.counts.new.toLocaleString()} new</strong>, <strong>{state.plan.counts.updated.toLocaleString()} updated</strong>, {state.plan.counts.unchanged.toLocaleString()} unchanged.
-            {state.plan.newSymptoms.length + state.plan.undefinedSymptoms.length > 0 && <> New symptoms: {[...state.plan.newSymptoms.map((s) => s.label), ...state.plan.undefinedSymptoms].join(', ')}.</>}
-          </p>
-          <ImportExtrasLine extras={state.extras} />
-          <div className="row">
-            <button type="button" className="primary" onClick={() => void onImport(state.file)} disabled={state.plan.writes.length === 0 && state.plan.newSymptoms.length === 0 && !hasExtras(state.extras)}>
-              Import
-            </button>
-            <button type="button" onClick={() => setState({ kind: 'idle' })}>
-              Cancel
-            </button>
+      {state.kind === 'preview' && (() => {
+        const oddCount = state.odd.future.length + state.odd.tooOld.length;
+        const nothingToDo = state.plan.writes.length === 0 && state.plan.newSymptoms.length === 0 && !hasExtras(state.extras);
+        return (
+          <div className="banner info" role="region" aria-label="Import preview">
+            <p>
+              <strong>{state.fileName}</strong>: {plural(state.plan.counts.total, 'day')} — <strong>{state.plan.counts.new.toLocaleString()} new</strong>, <strong>{state.plan.counts.updated.toLocaleString()} updated</strong>, {state.plan.counts.unchanged.toLocaleString()} unchanged.
+              {state.plan.newSymptoms.length + state.plan.undefinedSymptoms.length > 0 && <> New symptoms: {[...state.plan.newSymptoms.map((s) => s.label), ...state.plan.undefinedSymptoms].join(', ')}.</>}
+            </p>
+            <ImportExtrasLine extras={state.extras} />
+            {oddCount > 0 && (
+              <div className="import-odd" role="group" aria-label="Dates to check">
+                <p>
+                  <strong>Check {oddCount === 1 ? 'this date' : 'these dates'} before importing.</strong>
+                  {state.odd.future.length > 0 && <> {plural(state.odd.future.length, 'day is', 'days are')} after tomorrow: {listDates(state.odd.future)}.</>}
+                  {state.odd.tooOld.length > 0 && <> {plural(state.odd.tooOld.length, 'day is', 'days are')} more than 20 years ago: {listDates(state.odd.tooOld)}.</>} A wrong year or a device clock that was off is the usual cause.
+                </p>
+                <div className="import-confirm">
+                  <input id={`${id}-odd`} type="checkbox" className="check" checked={oddConfirmed} onChange={(e) => setOddConfirmed(e.target.checked)} />
+                  <label htmlFor={`${id}-odd`} style={{ margin: 0 }}>
+                    Yes, import {oddCount === 1 ? 'this day' : `these ${oddCount.toLocaleString()} days`} with {oddCount === 1 ? 'its date' : 'their dates'} as they are
+                  </label>
+                </div>
+              </div>
+            )}
+            <div className="row">
+              <button type="button" className="primary" onClick={() => void onImport(state.file)} disabled={nothingToDo || (oddCount > 0 && !oddConfirmed)}>
+                Import
+              </button>
+              {oddCount > 0 && state.plan.counts.total > oddCount && (
+                <button type="button" onClick={() => void onImport(withoutDates(state.file, [...state.odd.future, ...state.odd.tooOld]))}>
+                  Import without {oddCount === 1 ? 'that day' : `those ${oddCount.toLocaleString()} days`}
+                </button>
+              )}
+              <button type="button" onClick={() => setState({ kind: 'idle' })}>
+                Cancel
+              </button>
+            </div>
+            {oddCount > 0 && !oddConfirmed && <p className="small muted" style={{ margin: '0.4rem 0 0' }}>Nothing is written until you choose.</p>}
           </div>
-        </div>
-      )}
+        );
+      })()}
       {state.kind === 'working' && <p role="status">Importing…</p>}
 
       <div style={{ marginTop: '1.2rem' }}>
@@ -277,29 +311,48 @@ function DataSettings() {
         body={
           <div className="stack">
             <p>
-              This erases all {count ?? 0} logged days, your symptoms, saved meals, models and settings from this device. It cannot be undone. Export first if you want a copy.
+              This erases {count === 1 ? 'your 1 logged day' : `all ${plural(count ?? 0, 'logged day')}`}, your symptoms, saved meals, models and settings from this device. It cannot be undone. Export first if you want a copy.
             </p>
             <p className="small">If sync is on, this device is signed out; your synced diary on the server and your other devices stays.</p>
             <div>
               <label htmlFor={`${id}-confirm`}>Type DELETE to confirm</label>
-              <input id={`${id}-confirm`} type="text" value={deleteText} onChange={(e) => setDeleteText(e.target.value)} autoComplete="off" />
+              <input
+                id={`${id}-confirm`}
+                type="text"
+                value={deleteText}
+                onChange={(e) => {
+                  setDeleteText(e.target.value);
+                  setDeleteWrong(false);
+                }}
+                autoComplete="off"
+                aria-invalid={deleteWrong || undefined}
+                aria-describedby={deleteWrong ? `${id}-confirm-err` : undefined}
+              />
+              {deleteWrong && (
+                <p id={`${id}-confirm-err`} className="error-text" role="alert">
+                  {deleteText.trim() ? `“${deleteText.trim()}” is not DELETE. Nothing was deleted; type DELETE to confirm.` : 'Type DELETE in the box to confirm. Nothing was deleted.'}
+                </p>
+              )}
             </div>
           </div>
         }
         confirmLabel="Delete all data"
         danger
         onConfirm={() => {
+          // A toast would sit under the modal dialog, out of sight: the message goes beside the box instead.
           if (deleteText.trim().toUpperCase() !== 'DELETE') {
-            toast('Type DELETE to confirm.', { kind: 'error' });
+            setDeleteWrong(true);
             return;
           }
           setConfirmDelete(false);
           setDeleteText('');
+          setDeleteWrong(false);
           void deleteAllData(db).then(() => toast('All data on this device was deleted.'));
         }}
         onCancel={() => {
           setConfirmDelete(false);
           setDeleteText('');
+          setDeleteWrong(false);
         }}
       />
     </section>
@@ -334,7 +387,6 @@ function StorageSettings() {
     void storageStatus().then(setStatus);
   }, []);
   const id = useId();
-  const mb = (n: number | null) => (n === null ? '?' : `${(n / 1024 / 1024).toFixed(1)} MB`);
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Storage &amp; app</h2>
@@ -346,7 +398,7 @@ function StorageSettings() {
             : 'Checking storage…'}
       </p>
       <p className="small muted">
-        Using {mb(status?.usage ?? null)} of about {mb(status?.quota ?? null)}. Version {__APP_VERSION__}.
+        {status ? storageUsageText(status.usage, status.quota) : 'Measuring storage…'} Version {__APP_VERSION__}.
       </p>
     </section>
   );

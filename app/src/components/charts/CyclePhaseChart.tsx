@@ -40,7 +40,7 @@ export function CyclePhaseChart({ cycle, label, polarity, phaseDays, theme, cont
               label: (it) => {
                 const phase = CYCLE_PHASES[it.dataIndex]!;
                 const n = phaseDays?.[phase];
-                return `${label}: ${rating(it.parsed.y)}${n === undefined ? '' : ` (${n} days)`}`;
+                return `${label}: ${rating(it.parsed.y)}${n === undefined ? '' : ` (${n} ${n === 1 ? 'day' : 'days'})`}`;
               },
             },
           },
