@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { mealsLine } from '../../../shared/diary/meals';
 import { useId, useMemo, useState } from 'react';
 import type { DailyLog } from '../../../shared/schema';
 import { searchDays } from '../../../shared/diary/search';
@@ -95,7 +96,7 @@ export function HistoryPage() {
                     <>
                       <button type="button" className="open" onClick={() => navigate(`/today?date=${log.date}`)} aria-label={`Open ${shortDate(log.date)}${levelWords(log)}`}>
                         <span className="date">{shortDate(log.date)}</span>
-                        <span className="foods">{log.ingredients.length ? log.ingredients.join(', ') : 'no foods logged'}</span>
+                        <span className="foods">{log.ingredients.length ? mealsLine(log) : 'no foods logged'}</span>
                         <span className="levels">
                           {defs
                             .filter((d) => log.symptoms[d.key] !== undefined)
