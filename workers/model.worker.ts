@@ -123,6 +123,8 @@ export type PredictResponse =
       /** The person's usual rates (what "more likely than usual" compares with) and usual bloating. */
       usual: Record<TargetKey, number>;
       usual_bloating: number;
+      /** The usual share of loose-stool days; null when stool form is not tracked. */
+      usual_stool_loose: number | null;
       backend: BackendInfo;
     };
 
@@ -205,7 +207,7 @@ const api = {
     } else return { need: 'model' };
     const scores = q.scores;
     const prediction = predict(set, history.history, { date: q.date, ingredients: q.ingredients, cycle_phase: q.cycle_phase }, { scoreIngredient: (name) => scores[name], today: q.today });
-    return { need: null, prediction, usual: { ...set.base_rates }, usual_bloating: set.mean_bloating, backend: info };
+    return { need: null, prediction, usual: { ...set.base_rates }, usual_bloating: set.mean_bloating, usual_stool_loose: set.stool?.base_rate ?? null, backend: info };
   },
 };
 

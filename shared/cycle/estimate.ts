@@ -164,3 +164,21 @@ export function withCyclePhases<T extends CycleDay>(logs: readonly T[]): T[] {
     return p ? { ...l, cycle_phase: p.phase } : l;
   });
 }
+
+export interface PhaseSourceCounts {
+  picked: number;
+  period: number;
+  estimated: number;
+  unknown: number;
+  /** The cycle length the estimates used, and how many of the person's cycles it came from. */
+  length: number;
+  cyclesKnown: number;
+}
+
+/** How the cycle phase of each logged day was known: picked by hand, a marked period day, or estimated. */
+export function phaseSources(logs: readonly CycleDay[]): PhaseSourceCounts {
+  const cycle = estimateCycle(logs);
+  const counts: PhaseSourceCounts = { picked: 0, period: 0, estimated: 0, unknown: 0, length: cycle.length, cyclesKnown: cycle.cyclesKnown };
+  for (const l of logs) counts[cycle.phaseOn(l.date)?.source ?? 'unknown']++;
+  return counts;
+}

@@ -16,6 +16,8 @@ import { SymptomOverTimeChart } from '../components/charts/SymptomOverTimeChart'
 import { CyclePhaseChart } from '../components/charts/CyclePhaseChart';
 import { PHASE_LABELS } from '../components/CyclePhasePicker';
 import type { Challenge } from '../state/challenges';
+import { EstimatedPhasesNote } from '../components/report/EstimatedPhasesNote';
+import { definitionsForAnalysis, diaryForAnalysis } from '../../../shared/diary/derived';
 
 const PRESETS = [
   { days: 30, label: 'Last 30 days' },
@@ -58,7 +60,7 @@ export function ReportPage() {
     setError(null);
     gateway
       .insights()
-      .analyse({ logs: logs.map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })), definitions: defs, knownHash: null })
+      .analyse({ logs: diaryForAnalysis(logs).map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })), definitions: definitionsForAnalysis(defs, logs), knownHash: null })
       .then((r) => {
         if (live && !r.unchanged) setAnalysis({ result: r.result, items: r.items });
       })
@@ -264,6 +266,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
       {cycle.length > 0 && (
         <section className="report-section">
           <h3>Cycle phase</h3>
+          <EstimatedPhasesNote logs={logs ?? []} />
           {cycle.map((c) => (
             <div key={c.symptom} className="report-chart">
               <CyclePhaseChart cycle={c} label={labelOf(c.symptom)} polarity={polarity(c.symptom)} phaseDays={result?.symptoms.find((s) => s.symptom === c.symptom)?.phase_counts} theme={theme} />

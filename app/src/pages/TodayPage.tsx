@@ -7,6 +7,9 @@ import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefiniti
 import { IngredientPicker, QuickChips } from '../components/IngredientPicker';
 import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
+import { PeriodToggle } from '../components/PeriodToggle';
+import { StoolSection } from '../components/StoolForm';
+import { NO_MARKS, marksOf, type DayMarks } from '../state/day-marks';
 import { ConfirmDialog } from '../components/Dialog';
 import { useLocation, navigate } from '../router';
 import { useSetting, saveSetting } from '../state/settings';
@@ -30,20 +33,21 @@ interface Draft {
   symptoms: Record<string, number>;
   cycle_phase: CyclePhase | null;
   notes: string;
+  marks: DayMarks;
 }
 
 /** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
 const drafts = new Map<string, Draft>();
 
-const EMPTY: Draft = { ingredients: [], symptoms: {}, cycle_phase: null, notes: '' };
+const EMPTY: Draft = { ingredients: [], symptoms: {}, cycle_phase: null, notes: '', marks: NO_MARKS };
 
 function draftOf(log: DailyLog | undefined): Draft {
   if (!log) return EMPTY;
-  return { ingredients: log.ingredients, symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '' };
+  return { ingredients: log.ingredients, symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '', marks: marksOf(log) };
 }
 
 function sameDraft(a: Draft, b: Draft): boolean {
-  return JSON.stringify([a.ingredients, Object.entries(a.symptoms).sort(), a.cycle_phase, a.notes.trim()]) === JSON.stringify([b.ingredients, Object.entries(b.symptoms).sort(), b.cycle_phase, b.notes.trim()]);
+  return JSON.stringify([a.ingredients, Object.entries(a.symptoms).sort(), a.cycle_phase, a.notes.trim(), a.marks]) === JSON.stringify([b.ingredients, Object.entries(b.symptoms).sort(), b.cycle_phase, b.notes.trim(), b.marks]);
 }
 
 export function TodayPage() {
@@ -56,6 +60,7 @@ export function TodayPage() {
   const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? BUILTIN_SYMPTOMS;
   const usage = useLiveQuery(() => ingredientUsage(db), []) ?? [];
   const trackCycle = useSetting('trackCycle');
+  const trackStool = useSetting('trackStool');
   const hiddenSymptoms = useSetting('hiddenSymptoms') ?? [];
   const [draft, setDraftState] = useState<Draft | null>(() => drafts.get(date) ?? null);
   const setDraft = useCallback(
@@ -117,7 +122,7 @@ export function TodayPage() {
     if (error) setError(null);
     const slow = setTimeout(() => setSaving(true), 150);
     try {
-      const entry = { date, ingredients: form.ingredients, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes };
+      const entry = { date, ingredients: form.ingredients, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes, ...form.marks };
       const { created } = await saveLog(db, entry);
       setDraft(null);
       toast(`${created ? 'Saved' : 'Updated'} ${longDate(date)}.`);
@@ -134,7 +139,7 @@ export function TodayPage() {
     }
   };
 
-  const showCycle = trackCycle === true || form.cycle_phase !== null;
+  const showCycle = trackCycle === true || form.cycle_phase !== null || form.marks.period;
   // Hidden built-ins stay visible on a day that already has a value for them, so nothing is lost.
   const symptomsShown: SymptomDefinition[] = defs.filter((d) => !hiddenSymptoms.includes(d.key) || form.symptoms[d.key] !== undefined);
 
@@ -207,8 +212,10 @@ export function TodayPage() {
           ))}
         </section>
 
+        <StoolSection tracked={trackStool === true} value={form.marks.stool_types} onChange={(stool_types) => update({ marks: { ...form.marks, stool_types } })} />
         {showCycle && (
           <section className="card" aria-label="Cycle">
+            <PeriodToggle date={date} period={form.marks.period} picked={form.cycle_phase} onChange={(period) => update({ marks: { ...form.marks, period } })} />
             <CyclePhasePicker value={form.cycle_phase} onChange={(cycle_phase) => update({ cycle_phase })} />
           </section>
         )}

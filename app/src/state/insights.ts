@@ -6,6 +6,7 @@ import { ingredientLinks, personalFindings } from '../../../shared/insights/link
 import { BUILTIN_SYMPTOMS } from '../../../shared/schema';
 import { appDb, type AureaDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
+import { definitionsForAnalysis, diaryForAnalysis } from '../../../shared/diary/derived';
 import { gateway } from '../../gateway';
 
 /** What the Insights page shows: the last computed result for a given state of the diary. */
@@ -46,8 +47,9 @@ export function refreshInsights(db: AureaDb = appDb()): Promise<void> {
         again = false;
         const [logs, definitions, cached] = await Promise.all([db.logs.orderBy('date').toArray(), symptomDefinitions(db), db.insightCache.get(CACHE_KEY)]);
         const response = await gateway.insights().analyse({
-          logs: logs.map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })),
-          definitions,
+          // Estimated cycle phases and stool outcomes are analysed like what was logged (shared/diary/derived).
+          logs: diaryForAnalysis(logs).map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })),
+          definitions: definitionsForAnalysis(definitions, logs),
           knownHash: cached?.hash ?? null,
         });
         if (!response.unchanged) {

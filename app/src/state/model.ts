@@ -25,6 +25,8 @@ import { localToday } from '../../../shared/util/dates';
 import type { BackendInfo, PredictResponse, TrainResult } from '../../../workers/model.worker';
 import { appDb, type AureaDb, type ModelRow, type PredictionRow } from '../../db/db';
 import { gateway } from '../../gateway';
+import { diaryForAnalysis } from '../../../shared/diary/derived';
+import { estimateCycle } from '../../../shared/cycle/estimate';
 import { loadFoodKnowledge } from './foods';
 
 // ------------------------------------------------------------------ stored rows
@@ -189,8 +191,9 @@ async function exclusively<T>(fn: () => Promise<T>, busy: T): Promise<T> {
   return locks.request('aurea-model-training', { ifAvailable: true }, (lock) => (lock ? fn() : busy));
 }
 
+/** What the model trains on: estimated cycle phases and stool outcomes included (shared/diary/derived). */
 function modelLogs(logs: readonly DailyLog[]) {
-  return logs.map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null }));
+  return diaryForAnalysis(logs).map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null }));
 }
 
 async function retrainOnce(db: AureaDb, force: boolean, now: Date): Promise<RetrainOutcome> {
@@ -480,11 +483,20 @@ export interface PredictionView {
   prediction: Prediction;
   usual: Record<TargetKey, number>;
   usual_bloating: number;
+  /** Usual share of loose-stool days; null when stool form is not tracked. */
+  usual_stool_loose: number | null;
   /** The personal model that answered (null: the cold-start rule on general food data). */
   model: { version: number; tier: Tier } | null;
   logCount: number;
   /** Set when the personal model could not be used and the general rule answered instead. */
   note: string | null;
+}
+
+/** The phase estimated from the person's period days, for a planned day with none picked. */
+async function estimatedPhase(db: AureaDb, date: string): Promise<CyclePhase | null> {
+  const periodDays = (await db.logs.filter((l) => l.period === true).primaryKeys()) as string[];
+  if (periodDays.length === 0) return null;
+  return estimateCycle(periodDays.map((d) => ({ date: d, period: true }))).phaseOn(date)?.phase ?? null;
 }
 
 let heldLogs: { key: string; logs: ReturnType<typeof modelLogs> } | null = null;
@@ -519,7 +531,7 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
       response = await gateway.model().predict({
         date: plan.date,
         ingredients,
-        cycle_phase: plan.cycle_phase,
+        cycle_phase: plan.cycle_phase ?? (await estimatedPhase(db, plan.date)),
         today,
         history: { key, ...(logs ? { logs } : {}) },
         model: useModel ? { version: useModel.version, ...(sendModel ? { artifacts: useModel.artifacts } : {}) } : null,
@@ -541,6 +553,7 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
         prediction: response.prediction,
         usual: response.usual,
         usual_bloating: response.usual_bloating,
+        usual_stool_loose: response.usual_stool_loose,
         model: useModel ? { version: useModel.version, tier: useModel.tier as Tier } : null,
         logCount,
         note,

@@ -8,6 +8,8 @@ import { setSetting } from '../../db/repo';
 export const SETTINGS = {
   theme: { schema: z.enum(['system', 'light', 'dark']), fallback: 'system' as const },
   trackCycle: { schema: z.boolean(), fallback: false },
+  /** Bristol stool form on each day (off by default). */
+  trackStool: { schema: z.boolean(), fallback: false },
   onboarded: { schema: z.boolean(), fallback: false },
   persistAsked: { schema: z.boolean(), fallback: false },
   /** Built-in symptoms the person chose not to track (hidden on the Today page; data is kept). */

@@ -19,7 +19,7 @@ describe('stool outcomes', () => {
   });
 
   it('adds the outcomes as ratings without overwriting the person\'s own', () => {
-    const logs = [
+    const logs: { date: string; symptoms: Record<string, number>; stool_types?: number[] }[] = [
       { date: '2026-01-01', symptoms: { bloating: 2 }, stool_types: [6] },
       { date: '2026-01-02', symptoms: { bloating: 1 } },
       { date: '2026-01-03', symptoms: { stool_loose: 0 }, stool_types: [7] },

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { PredictionView } from '../../state/model';
-import { chanceSentence, confidenceWords, keepPercents, percent, PROBABILITY_KEY, TARGET_KEYS, TARGET_WORDS } from './wording';
+import { chanceSentence, confidenceWords, keepPercents, percent, PROBABILITY_KEY, STOOL_WORDS, stoolChanceSentence, TARGET_KEYS, TARGET_WORDS } from './wording';
+import { STOOL_LOOSE } from '../../../../shared/stool/outcomes';
 import type { TargetKey } from '../../../../shared/model/targets';
 import type { InsightItem } from '../../../../shared/insights/describe';
 import { predictionStrength, type Strength } from '../../../../shared/insights/voice';
@@ -17,8 +18,17 @@ export function chanceStrength(view: PredictionView, k: TargetKey, findings: rea
   return predictionStrength(p.confidence_by_target[k], backing);
 }
 
+/** The loose-stool chance's strength, backed (as the others) by findings about planned foods pointing the same way. */
+function stoolStrength(view: PredictionView, findings: readonly InsightItem[]): Strength {
+  const p = view.prediction;
+  const diff = (p.stool_loose_probability ?? 0) - (view.usual_stool_loose ?? 0);
+  const way = diff > 0 ? 'worse' : 'better';
+  const backing = p.tier === 'cold_start' ? [] : findings.filter((f) => f.symptom === STOOL_LOOSE && f.direction === way).map((f) => f.strength);
+  return predictionStrength(p.stool_loose_confidence ?? 'low', backing);
+}
+
 /**
- * The three chances as percentages with a bar each (the tick marks the person's usual rate), the
+ * The three chances (and the loose-stool chance for people who track stool form) as percentages with a bar each (the tick marks the person's usual rate), the
  * expected bloating score, the confidence per target and the plain interpretation.
  */
 export function Chances({ view, findings = [] }: { view: PredictionView; findings?: readonly InsightItem[] }) {
@@ -28,8 +38,17 @@ export function Chances({ view, findings = [] }: { view: PredictionView; finding
     <div className="p-chances">
       <ul className="p-targets">
         {TARGET_KEYS.map((k) => (
-          <ChanceRow key={k} k={k} probability={p[PROBABILITY_KEY[k]]} usual={view.usual[k]} sentence={chanceSentence(p[PROBABILITY_KEY[k]], view.usual[k], chanceStrength(view, k, findings), coldStart, k)} confidence={confidenceWords(chanceStrength(view, k, findings), coldStart)} />
+          <ChanceRow key={k} words={TARGET_WORDS[k]} probability={p[PROBABILITY_KEY[k]]} usual={view.usual[k]} sentence={chanceSentence(p[PROBABILITY_KEY[k]], view.usual[k], chanceStrength(view, k, findings), coldStart, k)} confidence={confidenceWords(chanceStrength(view, k, findings), coldStart)} />
         ))}
+        {p.stool_loose_probability !== undefined && view.usual_stool_loose !== null && (
+          <ChanceRow
+            words={STOOL_WORDS}
+            probability={p.stool_loose_probability}
+            usual={view.usual_stool_loose}
+            sentence={stoolChanceSentence(p.stool_loose_probability, view.usual_stool_loose, stoolStrength(view, findings), coldStart)}
+            confidence={confidenceWords(stoolStrength(view, findings), coldStart)}
+          />
+        )}
       </ul>
       <p className="p-legend small muted">
         <span className="p-tick" aria-hidden="true" /> The tick on each bar is your usual rate.
@@ -42,9 +61,8 @@ export function Chances({ view, findings = [] }: { view: PredictionView; finding
   );
 }
 
-function ChanceRow({ k, probability, usual, sentence, confidence }: { k: TargetKey; probability: number; usual: number; sentence: string; confidence: string }) {
+function ChanceRow({ words, probability, usual, sentence, confidence }: { words: { name: string; outcome: string }; probability: number; usual: number; sentence: string; confidence: string }) {
   const id = useId();
-  const words = TARGET_WORDS[k];
   const pct = Math.round(probability * 100);
   const level = probability >= 0.5 ? 'high' : probability >= 0.3 ? 'mid' : 'low';
   return (

@@ -11,6 +11,9 @@ export const TARGET_WORDS: Record<TargetKey, { name: string; outcome: string; sy
   brain_fog: { name: 'Brain fog', outcome: 'focus 2 or less', symptom: 'focus' },
 };
 
+/** The loose-stool chance, shown only to people who track stool form. */
+export const STOOL_WORDS = { name: 'Loose stool', outcome: 'type 6 or 7' };
+
 export const PROBABILITY_KEY = {
   bloating: 'bloating_probability',
   energy_low: 'energy_low_probability',
@@ -52,6 +55,17 @@ export function chanceSentence(p: number, usual: number, strength: Strength, col
   if (Math.abs(diff) < USUAL_BAND) return `About as likely as on a usual day for you (${usualText}).`;
   const way = diff > 0 ? 'More' : 'Less';
   if (strength === 'weak' || strength === 'none') return `${way} likely than usual (${usualText}), but the evidence is weak: ${coldStart ? 'general food data' : 'an early pattern'}, not yet confirmed by your diary.`;
+  return `${way} likely than usual (${usualText}).`;
+}
+
+/** As chanceSentence, for the loose-stool chance (general food data says nothing about it). */
+export function stoolChanceSentence(p: number, usual: number, strength: Strength, coldStart: boolean): string {
+  const usualText = `usually ${percent(usual)}`;
+  if (coldStart) return `Your usual rate (${percent(usual)}): general food data says nothing about loose stools.`;
+  const diff = p - usual;
+  if (Math.abs(diff) < USUAL_BAND) return `About as likely as on a usual day for you (${usualText}).`;
+  const way = diff > 0 ? 'More' : 'Less';
+  if (strength === 'weak' || strength === 'none') return `${way} likely than usual (${usualText}), but the evidence is weak: an early pattern, not yet confirmed by your diary.`;
   return `${way} likely than usual (${usualText}).`;
 }
 
