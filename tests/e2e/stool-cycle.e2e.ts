@@ -71,7 +71,12 @@ test('stool form: offered at first run, logged per bowel movement on Today, anal
   await screenshot(page, 'stool-insights-360-light');
 
   await page.goto('/predict');
-  await expect(page.getByText('Loose stool', { exact: true })).toBeVisible({ timeout: 60_000 });
+  // Planning milk: the personal model (trained in the background) gives a loose stool a high chance.
+  await page.getByRole('button', { name: '+ milk' }).click();
+  const looseChance = page.getByRole('meter', { name: 'Loose stool (type 6 or 7)' });
+  await expect(looseChance).toBeVisible({ timeout: 60_000 });
+  await expect.poll(async () => Number(await looseChance.getAttribute('aria-valuenow')), { timeout: 120_000 }).toBeGreaterThanOrEqual(60);
+  await expect(page.getByRole('main')).toContainText(/Loose stool \(type 6 or 7\)\d+\s%More likely than usual/);
   await screenshot(page, 'stool-predict-360-light');
 
   // The choice is in Settings too, and turning it off hides the form on new days (saved days keep theirs).

@@ -18,6 +18,7 @@ import { PHASE_LABELS } from '../components/CyclePhasePicker';
 import type { Challenge } from '../state/challenges';
 import { EstimatedPhasesNote } from '../components/report/EstimatedPhasesNote';
 import { definitionsForAnalysis, diaryForAnalysis } from '../../../shared/diary/derived';
+import { STOOL_DEFINITIONS } from '../../../shared/stool/outcomes';
 
 const PRESETS = [
   { days: 30, label: 'Last 30 days' },
@@ -125,7 +126,7 @@ export function ReportPage() {
 
 function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name: string; from: string; to: string; logs: DailyLog[]; defs: SymptomDefinition[]; analysis: PeriodAnalysis | null; challenges: Challenge[] }) {
   const theme = useChartTheme();
-  const labelOf = (k: string) => defs.find((d) => d.key === k)?.label ?? k;
+  const labelOf = (k: string) => (defs.find((d) => d.key === k) ?? STOOL_DEFINITIONS.find((d) => d.key === k))?.label ?? k;
   const periodDays = daysBetween(from, to) + 1;
   const symptomStats = useMemo(
     () =>

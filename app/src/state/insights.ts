@@ -8,6 +8,7 @@ import { appDb, type AureaDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
 import { definitionsForAnalysis, diaryForAnalysis } from '../../../shared/diary/derived';
 import { gateway } from '../../gateway';
+import { STOOL_DEFINITIONS } from '../../../shared/stool/outcomes';
 
 /** What the Insights page shows: the last computed result for a given state of the diary. */
 export interface CachedInsights {
@@ -104,7 +105,7 @@ export function usePersonalFindings(): ((food: string) => PersonalFinding[]) | n
   const defs = useLiveQuery(() => symptomDefinitions(appDb()), []);
   return useMemo(() => {
     if (links === null) return null;
-    const all = [...BUILTIN_SYMPTOMS, ...(defs ?? [])];
+    const all = [...BUILTIN_SYMPTOMS, ...(defs ?? []), ...STOOL_DEFINITIONS];
     const wordingOf = (key: string): SymptomWording => {
       const d = all.find((x) => x.key === key);
       return { label: d?.label ?? key, polarity: d?.polarity ?? 'higher_is_worse' };
