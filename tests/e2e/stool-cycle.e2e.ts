@@ -68,6 +68,9 @@ test('stool form: offered at first run, logged per bowel movement on Today, anal
   await page.goto('/insights');
   await expect(page.getByText(/loose stool/i).first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('main')).toContainText(/milk/);
+  // Named as the person reads it, with a yes/no scale rather than the 0–5 of a rating.
+  await expect(page.getByRole('main')).toContainText('where 1 is a day with a loose stool and 0 a day without');
+  await expect(page.getByRole('main')).not.toContainText('stool_');
   await screenshot(page, 'stool-insights-360-light');
 
   await page.goto('/predict');
