@@ -358,6 +358,8 @@ const predictionSummary = z.object({
   energy_low_probability: z.number(),
   brain_fog_probability: z.number(),
   bloating_score: z.number(),
+  /** Only for people who track stool form. */
+  stool_loose_probability: z.optional(z.number()),
   tier: modelTier,
   model_version: z.number(),
   confidence_by_target: z.optional(perTarget(confidenceSchema)),

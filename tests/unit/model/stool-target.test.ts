@@ -4,6 +4,7 @@ import { predict, trainModelSet, type ModelLog } from '../../../shared/model';
 import { disposeModelSet } from '../../../shared/model/train';
 import { modelSetFromArtifacts, modelSetToArtifacts } from '../../../shared/model/persistence';
 import { diaryForAnalysis } from '../../../shared/diary/derived';
+import { compareWithOutcome, trackRecord } from '../../../shared/model/track-record';
 
 /** A generated diary where milk days (and only they) bring a loose stool, as the app stores it. */
 function stoolDiary(days: number) {
@@ -65,5 +66,29 @@ describe('loose-stool chance', () => {
     expect(loaded.stool?.base_rate).toBe(set.stool?.base_rate);
     disposeModelSet(set);
     disposeModelSet(loaded);
+  });
+});
+
+describe('loose-stool track record', () => {
+  const prediction = (date: string, p: number | undefined) => ({ date, bloating_probability: 0.5, energy_low_probability: 0.2, brain_fog_probability: 0.2, bloating_score: 2, ...(p === undefined ? {} : { stool_loose_probability: p }) });
+  const log = (date: string, stool_types?: number[]) => ({ date, ingredients: [], symptoms: { bloating: 2 }, ...(stool_types ? { stool_types } : {}) });
+
+  it('compares the chance with the day\'s stool types; a day with none logged is not counted', () => {
+    expect(compareWithOutcome(prediction('2026-01-01', 0.7), log('2026-01-01', [4, 6])).stool_loose).toEqual({ probability: 0.7, happened: true, squared_error: expect.closeTo(0.09, 12), right: true });
+    expect(compareWithOutcome(prediction('2026-01-02', 0.7), log('2026-01-02', [4])).stool_loose).toMatchObject({ happened: false, right: false });
+    expect(compareWithOutcome(prediction('2026-01-03', 0.7), log('2026-01-03')).stool_loose).toMatchObject({ happened: null, right: null });
+    expect(compareWithOutcome(prediction('2026-01-04', undefined), log('2026-01-04', [7])).stool_loose).toBeUndefined();
+  });
+
+  it('summarises like the other chances, and only when there were loose-stool chances', () => {
+    const outcomes = [
+      compareWithOutcome(prediction('2026-01-01', 0.7), log('2026-01-01', [7])),
+      compareWithOutcome(prediction('2026-01-02', 0.2), log('2026-01-02', [4])),
+      compareWithOutcome(prediction('2026-01-03', 0.6), log('2026-01-03', [3])),
+    ];
+    const record = trackRecord(outcomes);
+    expect(record.stool_loose).toMatchObject({ n: 3, right: 2 });
+    expect(record.stool_loose!.summary).toBe('Right on 2 of 3 days (67 %).');
+    expect(trackRecord([compareWithOutcome(prediction('2026-01-01', undefined), log('2026-01-01', [7]))]).stool_loose).toBeUndefined();
   });
 });
