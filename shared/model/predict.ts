@@ -216,6 +216,15 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
     // How well this is supported is said once per chance, in the Insights vocabulary (shared/insights/voice).
     parts.push(`${capitalise(t.label)} is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(prob)} against your usual ${pct(usual)})${because}.`);
   }
+  // The loose-stool chance (people who track stool form) is read the same way, when it stands out.
+  if (set.stool && p.stool_loose_probability !== undefined) {
+    const diff = p.stool_loose_probability - set.stool.base_rate;
+    if (Math.abs(diff) >= 0.08) {
+      const top = (p.stool_loose_contributions ?? []).find((c) => (diff > 0 ? c.effect > 0 : c.effect < 0));
+      const because = top ? `, mainly because of ${top.kind === 'cycle' ? `the ${top.name} phase` : top.name}` : '';
+      parts.push(`A loose stool is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(p.stool_loose_probability)} against your usual ${pct(set.stool.base_rate)})${because}.`);
+    }
+  }
   if (parts.length === 0) {
     return p.confidence === 'low'
       ? 'No clear pattern in your diary yet, so these chances stay close to your usual rates.'
@@ -291,8 +300,8 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
       tier: set.tier,
       model_version: set.version,
     };
-    const stool = set.stool ? stoolPrediction(set, set.stool, stoolExceed?.[r], e, q.date, options.today) : {};
-    return { ...partial, interpretation: interpretPrediction(set, partial), ...stool };
+    const withStool = { ...partial, ...(set.stool ? stoolPrediction(set, set.stool, stoolExceed?.[r], e, q.date, options.today) : {}) };
+    return { ...withStool, interpretation: interpretPrediction(set, withStool) };
   });
 }
 
