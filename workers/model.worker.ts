@@ -123,6 +123,8 @@ export type PredictResponse =
       prediction: Prediction;
       /** The person's usual day (shared/model/usual.ts): what "more likely than usual" compares with. */
       usual: UsualDay;
+      /** The usual share of loose-stool days; null when stool form is not tracked. */
+      usual_stool_loose: number | null;
       backend: BackendInfo;
     };
 
@@ -207,7 +209,7 @@ const api = {
     const scores = q.scores;
     const usual = history.usual;
     const prediction = predict(set, history.history, { date: q.date, ingredients: q.ingredients, cycle_phase: q.cycle_phase }, { scoreIngredient: (name) => scores[name], today: q.today, usual: usualRateValues(usual), usualBloating: usual.bloating_mean });
-    return { need: null, prediction, usual, backend: info };
+    return { need: null, prediction, usual, usual_stool_loose: set.stool?.base_rate ?? null, backend: info };
   },
 };
 

@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
 export const SETTINGS = {
   theme: { schema: z.enum(['system', 'light', 'dark']), fallback: 'system' as const },
   trackCycle: { schema: z.boolean(), fallback: false },
+  /** Bristol stool form on each day (off by default). */
+  trackStool: { schema: z.boolean(), fallback: false },
   onboarded: { schema: z.boolean(), fallback: false },
   persistAsked: { schema: z.boolean(), fallback: false },
   /** Built-in symptoms the person chose not to track (hidden on the Today page; data is kept). */
@@ -19,4 +21,4 @@ export const SETTINGS = {
 
 
 /** Settings that are the person's choices (not this device's state): exported and imported with the diary. */
-export const PORTABLE_SETTINGS = ['theme', 'trackCycle', 'hiddenSymptoms', 'reminder', 'onboarded'] as const satisfies readonly (keyof typeof SETTINGS)[];
+export const PORTABLE_SETTINGS = ['theme', 'trackCycle', 'trackStool', 'hiddenSymptoms', 'reminder', 'onboarded'] as const satisfies readonly (keyof typeof SETTINGS)[];

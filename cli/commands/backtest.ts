@@ -1,3 +1,4 @@
+import { diaryForAnalysis } from '../../shared/diary/for-analysis';
 import type { Command } from '../main';
 import { parseArgs } from '../lib/args';
 import { readExportFile } from '../lib/read-export';
@@ -46,7 +47,7 @@ export const run: Command = async (args, io) => {
   }
   let result;
   try {
-    result = backtest(read.file.logs, { trainFraction: fraction, windowDays });
+    result = backtest(diaryForAnalysis(read.file.logs), { trainFraction: fraction, windowDays });
   } catch (e) {
     io.err(`aurea backtest: ${(e as Error).message}\n`);
     return 1;

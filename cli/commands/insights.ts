@@ -1,6 +1,8 @@
 import type { Command } from '../main';
 import { parseArgs } from '../lib/args';
 import { readExportFile } from '../lib/read-export';
+import { definitionsForAnalysis, diaryForAnalysis } from '../../shared/diary/for-analysis';
+import { BUILTIN_SYMPTOMS } from '../../shared/schema';
 import { analyseDiary, ASSOCIATION_NOTE, describeInsights, insightsJson, type InsightItem } from '../../shared/insights';
 
 const USAGE = 'usage: aurea insights FILE [--json] [--all]\n';
@@ -31,8 +33,11 @@ export const run: Command = async (args, io) => {
     io.err(read.message + '\n');
     return 1;
   }
-  const definitions = read.file.symptom_definitions;
-  const result = analyseDiary(read.file.logs, { definitions });
+  // Estimated cycle phases and stool outcomes are analysed like what was logged (shared/diary/derived).
+  const logs = diaryForAnalysis(read.file.logs);
+  const tracksStool = read.file.logs.some((l) => (l.stool_types?.length ?? 0) > 0);
+  const definitions = tracksStool ? definitionsForAnalysis(read.file.symptom_definitions ?? BUILTIN_SYMPTOMS, read.file.logs) : read.file.symptom_definitions;
+  const result = analyseDiary(logs, { definitions });
 
   if (flags.has('json')) {
     io.out(JSON.stringify(insightsJson(result), null, 1) + '\n');

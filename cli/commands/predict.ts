@@ -1,3 +1,4 @@
+import { diaryForAnalysis } from '../../shared/diary/for-analysis';
 import { z } from 'zod';
 import type { Command } from '../main';
 import { parseArgs } from '../lib/args';
@@ -65,7 +66,7 @@ export const run: Command = async (args, io) => {
   }
   const q = parsed.data;
   // Only what came before the day: the model must never see the predicted day's own symptoms.
-  const before = read.file.logs.filter((l) => l.date < q.date);
+  const before = diaryForAnalysis(read.file.logs.filter((l) => l.date < q.date));
   const set = trainModelSet(before, { windowDays });
   let scoreLookup: IngredientScoreLookup | undefined;
   if (set.tier === 'cold_start') {

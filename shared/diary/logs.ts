@@ -27,15 +27,27 @@ export function buildLog(input: LogInput, existing: DailyLog | undefined, nowIso
     log.meals = cleanMeals(input.meals);
     log.ingredients = dayIngredients(log.meals);
   } else delete log.meals;
+  // Marks the form did not send are kept; an unmarked period day or an empty stool list leaves no field.
+  if (input.period !== undefined) {
+    if (input.period) log.period = true;
+    else delete log.period;
+  }
+  if (input.stool_types !== undefined) {
+    if (input.stool_types.length) log.stool_types = [...input.stool_types];
+    else delete log.stool_types;
+  }
   // A demo day the person edits and saves becomes their own data.
   delete log.demo;
   return log;
 }
 
 /** The fields that make two logs the same day's record (ids and timestamps aside). */
-export function sameContent(a: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes' | 'meals'>, b: Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes' | 'meals'>): boolean {
+type DayContent = Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes' | 'meals' | 'period' | 'stool_types'>;
+export function sameContent(a: DayContent, b: DayContent): boolean {
   if ((a.cycle_phase ?? null) !== (b.cycle_phase ?? null)) return false;
   if (JSON.stringify(a.meals ?? null) !== JSON.stringify(b.meals ?? null)) return false;
+  if ((a.period ?? false) !== (b.period ?? false)) return false;
+  if ((a.stool_types ?? []).join() !== (b.stool_types ?? []).join()) return false;
   if ((a.notes ?? '') !== (b.notes ?? '')) return false;
   if (a.ingredients.length !== b.ingredients.length || a.ingredients.some((x, i) => x !== b.ingredients[i])) return false;
   const ka = Object.keys(a.symptoms).sort();

@@ -56,6 +56,10 @@ export const modelSetMeta = z.object({
   mean_bloating: z.number(),
   metrics: partialByTarget(targetMetrics),
   confidence: byTarget(confidence),
+  /** Loose-stool part (only for people who track stool form); its weights are models.stool_loose. */
+  stool: z
+    .object({ base_rate: z.number().min(0).max(1), metrics: targetMetrics.optional(), confidence, model: z.object({ penalties, n_train: z.number().int().min(0) }).optional() })
+    .optional(),
 });
 export type ModelSetMeta = z.infer<typeof modelSetMeta>;
 
@@ -70,32 +74,36 @@ export const modelSetArtifacts = z.object({
   format: z.literal(ARTIFACTS_FORMAT),
   format_version: z.literal(ARTIFACTS_VERSION),
   meta: modelSetMeta,
-  models: z.object({ bloating: artifactsSchema.optional(), energy: artifactsSchema.optional(), focus: artifactsSchema.optional() }),
+  models: z.object({ bloating: artifactsSchema.optional(), energy: artifactsSchema.optional(), focus: artifactsSchema.optional(), stool_loose: artifactsSchema.optional() }),
 });
 
 export interface ModelSetArtifacts {
   format: typeof ARTIFACTS_FORMAT;
   format_version: typeof ARTIFACTS_VERSION;
   meta: ModelSetMeta;
-  models: Partial<Record<ModelSymptom, ModelArtifacts>>;
+  models: Partial<Record<ModelSymptom | 'stool_loose', ModelArtifacts>>;
+}
+
+async function captureArtifacts(net: SymptomModel['net'], what: string): Promise<ModelArtifacts> {
+  let captured: ModelArtifacts | undefined;
+  await net.model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      captured = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!captured) throw new Error(`saving the ${what} model produced no artifacts`);
+  return captured;
 }
 
 /** Plain-data form of a model set (structured-cloneable: the weights are ArrayBuffers). */
 export async function modelSetToArtifacts(set: ModelSet): Promise<ModelSetArtifacts> {
-  const models: Partial<Record<ModelSymptom, ModelArtifacts>> = {};
+  const models: ModelSetArtifacts['models'] = {};
   const symptomModels: ModelSetMeta['symptom_models'] = {};
   for (const s of MODEL_SYMPTOMS) {
     const m = set.models[s];
     if (!m) continue;
-    let captured: ModelArtifacts | undefined;
-    await m.net.model.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        captured = artifacts;
-        return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
-      }),
-    );
-    if (!captured) throw new Error(`saving the ${s} model produced no artifacts`);
-    models[s] = captured;
+    models[s] = await captureArtifacts(m.net, s);
     symptomModels[s] = { penalties: m.penalties.map((p) => ({ ...p })), n_train: m.n_train };
   }
   const meta: ModelSetMeta = {
@@ -112,6 +120,11 @@ export async function modelSetToArtifacts(set: ModelSet): Promise<ModelSetArtifa
     metrics: structuredClone(set.metrics),
     confidence: { ...set.confidence },
   };
+  if (set.stool) {
+    const { base_rate, metrics, confidence: level, model } = set.stool;
+    meta.stool = { base_rate, confidence: level, ...(metrics ? { metrics: { ...metrics } } : {}), ...(model ? { model: { penalties: model.penalties.map((p) => ({ ...p })), n_train: model.n_train } } : {}) };
+    if (model) models.stool_loose = await captureArtifacts(model.net, 'loose-stool');
+  }
   return { format: ARTIFACTS_FORMAT, format_version: ARTIFACTS_VERSION, meta, models };
 }
 
@@ -139,7 +152,23 @@ export async function modelSetFromArtifacts(data: unknown): Promise<ModelSet> {
     models[s] = { net, penalties: info.penalties, n_train: info.n_train };
   }
   if (meta.tier !== 'cold_start' && Object.keys(models).length === 0) throw new Error('stored model set has no symptom models');
+  let stool: ModelSet['stool'];
+  if (meta.stool) {
+    const { base_rate, metrics, confidence: level, model: info } = meta.stool;
+    stool = { base_rate, confidence: level, ...(metrics ? { metrics } : {}) };
+    const artifacts = raw.models.stool_loose;
+    if (info && artifacts) {
+      const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+      const net = netFromModel(model);
+      if (net.weights.length !== width || net.cutpoints.length !== 1) {
+        model.dispose();
+        throw new Error(`stored loose-stool model has ${net.weights.length} inputs, its encoding has ${width}`);
+      }
+      stool.model = { net, penalties: info.penalties, n_train: info.n_train };
+    }
+  }
   return {
+    ...(stool ? { stool } : {}),
     version: meta.version,
     trained_at: meta.trained_at,
     tier: meta.tier,

@@ -8,7 +8,10 @@ import { columnCount, columnIngredient, cycleColumn, encodeDay, type IngredientC
 import { dayFeatures, prepareHistory, type DayQuery, type History, type ModelLog } from './features';
 import { exceedanceBatch, type SymptomNet } from './net';
 import { sigmoid } from './ordinal';
-import { MODEL_SYMPTOMS, TARGETS, type ModelSymptom, type TargetDef, type TargetKey } from './targets';
+import { MODEL_SYMPTOMS, STOOL_LOOSE_TARGET, TARGETS, type ModelSymptom, type TargetDef, type TargetKey } from './targets';
+
+/** What the explanations read from a target: its words and how its probability comes from the model. */
+type Explained = Pick<TargetDef, 'label' | 'fromExceedance'>;
 import type { Confidence, Contribution, IngredientScoreLookup, ModelSet, Prediction } from './types';
 
 export const COLD_START_INTERPRETATION = 'Based on general food data; keep logging for personal predictions';
@@ -123,10 +126,11 @@ function coldStartPrediction(set: ModelSet, query: DayQuery, options: PredictOpt
     contributions: { bloating: contributions.slice(0, 6), energy_low: [], brain_fog: [] },
     tier: 'cold_start',
     model_version: set.version,
+    ...(set.stool ? { stool_loose_probability: set.stool.base_rate, stool_loose_confidence: 'low' as const, stool_loose_contributions: [] } : {}),
   };
 }
 
-function probabilityFromEta(target: TargetDef, eta: number, cutpoints: ArrayLike<number>): number {
+function probabilityFromEta(target: Explained, eta: number, cutpoints: ArrayLike<number>): number {
   return target.fromExceedance(Array.from(cutpoints, (c) => sigmoid(eta - c)));
 }
 
@@ -143,7 +147,7 @@ function timingWords(timing: NonNullable<Contribution['timing']>, date: string, 
   return timing === 'same_day' ? 'that day' : 'the day before';
 }
 
-function whoseRisk(target: TargetDef, date: string, today: string | undefined): string {
+function whoseRisk(target: Explained, date: string, today: string | undefined): string {
   if (today) {
     const offset = daysBetween(today, date);
     if (offset === 0) return `today's ${target.label} risk`;
@@ -159,7 +163,7 @@ function isPlural(name: string): boolean {
 }
 
 /** "onion yesterday raises tomorrow's bloating risk"; a food of the predicted day itself needs no time word. */
-function factorText(name: string, timing: NonNullable<Contribution['timing']> | null, effect: number, target: TargetDef, date: string, today: string | undefined): string {
+function factorText(name: string, timing: NonNullable<Contribution['timing']> | null, effect: number, target: Explained, date: string, today: string | undefined): string {
   const risk = whoseRisk(target, date, today);
   const when = timing === null || (timing === 'same_day' && risk !== `the chance of ${target.label}`) ? '' : ` ${timingWords(timing, date, today)}`;
   // "by about 12 in 100": the change in chance in words a patient reads, not "percentage points".
@@ -179,7 +183,7 @@ const TIMING_OF: Record<IngredientColumn, NonNullable<Contribution['timing']>> =
 function contributionsFor(
   set: ModelSet,
   net: SymptomNet,
-  target: TargetDef,
+  target: Explained,
   cols: readonly number[],
   vals: readonly number[],
   eta: number,
@@ -254,6 +258,15 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
     // How well this is supported is said once per chance, in the Insights vocabulary (shared/insights/voice).
     parts.push(`${capitalise(t.label)} is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(prob)} against your usual ${pct(usual)})${because}.`);
   }
+  // The loose-stool chance (people who track stool form) is read the same way, when it stands out.
+  if (set.stool && p.stool_loose_probability !== undefined) {
+    const diff = p.stool_loose_probability - set.stool.base_rate;
+    if (Math.abs(diff) >= 0.08) {
+      const top = (p.stool_loose_contributions ?? []).find((c) => (diff > 0 ? c.effect > 0 : c.effect < 0));
+      const because = top ? `, mainly because of ${top.kind === 'cycle' ? `the ${top.name} phase` : top.name}` : '';
+      parts.push(`A loose stool is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(p.stool_loose_probability)} against your usual ${pct(set.stool.base_rate)})${because}.`);
+    }
+  }
   if (parts.length === 0 && quiet.length === 0) return 'Not enough rated days yet to compare these chances with your usual days.';
   if (parts.length === 0) {
     return p.confidence === 'low'
@@ -292,6 +305,8 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
     const m = set.models[s];
     if (m) exceed[s] = exceedanceBatch(m.net, dense, queries.length);
   }
+  const stoolModel = set.stool?.model;
+  const stoolExceed = stoolModel ? exceedanceBatch(stoolModel.net, dense, queries.length) : null;
   return queries.map((q, r) => {
     const e = encoded[r]!;
     const probs = {} as Record<TargetKey, number>;
@@ -328,9 +343,31 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
       tier: set.tier,
       model_version: set.version,
     };
+    const withStool = { ...partial, ...(set.stool ? stoolPrediction(set, set.stool, stoolExceed?.[r], e, q.date, options.today) : {}) };
     if (isEmptyPlan(q) && options.usual) return usualDayPrediction(set, q, options);
-    return { ...partial, interpretation: interpretPrediction(set, partial, options.usual) };
+    return { ...withStool, interpretation: interpretPrediction(set, withStool, options.usual) };
   });
+}
+
+/** The loose-stool chance of one day: the model's when it has one, else the person's usual rate. */
+function stoolPrediction(
+  set: ModelSet,
+  stool: NonNullable<ModelSet['stool']>,
+  ex: number[] | undefined,
+  e: { cols: number[]; vals: number[]; phase: CyclePhase | null; unknownShare: number },
+  date: string,
+  today: string | undefined,
+): Pick<Prediction, 'stool_loose_probability' | 'stool_loose_confidence' | 'stool_loose_contributions'> {
+  const m = stool.model;
+  if (!m || !ex) return { stool_loose_probability: stool.base_rate, stool_loose_confidence: 'low', stool_loose_contributions: [] };
+  let eta = 0;
+  e.cols.forEach((c, k) => (eta += m.net.weights[c]! * e.vals[k]!));
+  const level = LEVELS.indexOf(stool.confidence);
+  return {
+    stool_loose_probability: STOOL_LOOSE_TARGET.fromExceedance(ex),
+    stool_loose_confidence: LEVELS[e.unknownShare > 0.5 ? Math.max(0, level - 1) : level]!,
+    stool_loose_contributions: contributionsFor(set, m.net, STOOL_LOOSE_TARGET, e.cols, e.vals, eta, e.phase, date, today),
+  };
 }
 
 /** Predicts one day: `query` holds what is known about it (date, ingredients, cycle phase), never its symptoms. */

@@ -52,3 +52,34 @@ export const TARGETS: readonly TargetDef[] = [
 export function targetDef(key: TargetKey): TargetDef {
   return TARGETS.find((t) => t.key === key)!;
 }
+
+/**
+ * An outcome predicted only for people who track it: a loose-stool day (any Bristol type 6–7), read
+ * off the daily 0/1 `stool_loose` outcome (shared/stool). Kept apart from TARGETS so the three core
+ * targets, their numbers and every output shape stay exactly as they are for everyone else.
+ */
+export interface ExtraTargetDef {
+  key: 'stool_loose';
+  symptom: 'stool_loose';
+  probabilityKey: 'stool_loose_probability';
+  label: string;
+  outcome: string;
+  /** Yes/no outcome: a two-category model (P(outcome ≥ 1)). */
+  categories: 2;
+  happened(value: number | undefined): boolean;
+  fromExceedance(exceedance: readonly number[]): number;
+}
+
+export const STOOL_LOOSE_TARGET: ExtraTargetDef = {
+  key: 'stool_loose',
+  symptom: 'stool_loose',
+  probabilityKey: 'stool_loose_probability',
+  label: 'loose stool',
+  outcome: 'a loose stool (type 6 or 7)',
+  categories: 2,
+  happened: (v) => v !== undefined && v >= 1,
+  fromExceedance: (e) => e[0]!,
+};
+
+/** What the explanations need from a target (core or extra). */
+export type AnyTargetDef = Pick<TargetDef, 'label' | 'outcome' | 'fromExceedance'> & { key: string };

@@ -9,8 +9,8 @@ import { columnCount, encodeDay, type EncodingSpec } from './encoding';
 import { accuracy, auc, aucStandardError, brier } from './metrics';
 import { buildSymptomNet } from './net';
 import { fitOrdinal, linearPredictor, sigmoid, SparseRowsBuilder, type OrdinalFit, type SparseRows } from './ordinal';
-import { MODEL_SYMPTOMS, TARGETS, type ModelSymptom, type TargetKey } from './targets';
-import type { Confidence, ModelSet, Penalty, SymptomModel, TargetMetrics, Tier } from './types';
+import { MODEL_SYMPTOMS, STOOL_LOOSE_TARGET, TARGETS, type ModelSymptom, type TargetKey } from './targets';
+import type { Confidence, ModelSet, Penalty, StoolModel, SymptomModel, TargetMetrics, Tier } from './types';
 import { DEFAULT_WINDOW_DAYS, MAX_BRIER_RATIO, MIN_LOGS_FOR_TRAINING } from './thresholds';
 
 // Defined in thresholds.ts (no tfjs there, so the page can use the retraining rules).
@@ -94,7 +94,7 @@ export function penaltyScales(spec: EncodingSpec): Float64Array | undefined {
 }
 
 /** Probability of a target for rows of a fit, computed directly (float64) for validation. */
-function fitProbabilities(X: SparseRows, fit: OrdinalFit, rows: Int32Array, target: (typeof TARGETS)[number]): number[] {
+function fitProbabilities(X: SparseRows, fit: OrdinalFit, rows: Int32Array, target: Pick<(typeof TARGETS)[number], 'fromExceedance'>): number[] {
   const eta = new Float64Array(rows.length);
   linearPredictor(X, fit.weights, rows, eta);
   return Array.from(eta, (e) => target.fromExceedance(Array.from(fit.cutpoints, (c) => sigmoid(e - c))));
@@ -130,7 +130,7 @@ const MIN_BLEND_WEIGHT = 0.05;
  * likelihood relative to the best, and the final model averages their weights (still one linear
  * model). Measured on the harness diaries, this ranks days better than the single best penalty.
  */
-function choosePenalties(X: SparseRows, y: ArrayLike<number>, train: Int32Array, l1Scale: Float64Array | undefined): { members: BlendMember[]; innerFits: OrdinalFit[] } {
+function choosePenalties(X: SparseRows, y: ArrayLike<number>, train: Int32Array, l1Scale: Float64Array | undefined, categories = 6): { members: BlendMember[]; innerFits: OrdinalFit[] } {
   const inner = Math.floor(train.length * 0.75);
   if (train.length - inner < 5) return { members: [{ ...SMALL_TIER_PENALTY, weight: 1 }], innerFits: [] };
   const fitRows = train.subarray(0, inner);
@@ -140,7 +140,7 @@ function choosePenalties(X: SparseRows, y: ArrayLike<number>, train: Int32Array,
   let init: OrdinalFit | undefined;
   for (const penalty of PENALTY_PATH) {
     // Warm start from the previous (stronger) penalty: the path costs little more than one fit.
-    const fit = fitOrdinal(X, y, { categories: 6, lambda: penalty.l2, l1: penalty.l1, l1Scale, rows: fitRows, init });
+    const fit = fitOrdinal(X, y, { categories, lambda: penalty.l2, l1: penalty.l1, l1Scale, rows: fitRows, init });
     init = fit;
     fits.push(fit);
     totals.push(deviance(X, y, fit, valRows) * valRows.length);
@@ -164,8 +164,9 @@ function fitBlend(
   members: readonly BlendMember[],
   inits: readonly (OrdinalFit | undefined)[],
   l1Scale: Float64Array | undefined,
+  categories = 6,
 ): { blend: OrdinalFit; fits: OrdinalFit[] } {
-  const fits = members.map((m, i) => fitOrdinal(X, y, { categories: 6, lambda: m.l2, l1: m.l1, l1Scale, rows, init: inits[i] }));
+  const fits = members.map((m, i) => fitOrdinal(X, y, { categories, lambda: m.l2, l1: m.l1, l1Scale, rows, init: inits[i] }));
   if (fits.length === 1) return { blend: fits[0]!, fits };
   const weights = new Float64Array(X.nCols);
   const cutpoints = new Float64Array(fits[0]!.cutpoints.length);
@@ -236,8 +237,11 @@ export function trainModelSet(logs: readonly ModelLog[], options: TrainOptions =
     base_rates: rates,
     mean_bloating: meanBloating,
   };
+  const stoolRate = stoolBaseRate(rows);
   if (n < MIN_LOGS_FOR_TRAINING) {
-    return { ...base, tier: 'cold_start', spec: null, models: {}, metrics: {}, confidence: { bloating: 'low', energy_low: 'low', brain_fog: 'low' } };
+    const coldStart: ModelSet = { ...base, tier: 'cold_start', spec: null, models: {}, metrics: {}, confidence: { bloating: 'low', energy_low: 'low', brain_fog: 'low' } };
+    if (stoolRate !== null) coldStart.stool = { base_rate: stoolRate, confidence: 'low' };
+    return coldStart;
   }
 
   const tier: Tier = n < MIN_LOGS_FOR_FULL_MODEL ? 'logistic' : 'ordinal';
@@ -312,10 +316,67 @@ export function trainModelSet(logs: readonly ModelLog[], options: TrainOptions =
   }
   const confidence = {} as Record<TargetKey, Confidence>;
   for (const t of TARGETS) confidence[t.key] = models[t.symptom] ? confidenceFromMetrics(metrics[t.key]) : 'low';
-  return { ...base, tier, spec, models, metrics, confidence };
+  const set: ModelSet = { ...base, tier, spec, models, metrics, confidence };
+  if (stoolRate !== null) set.stool = trainStool(X, rows, tier, l1Scale, stoolRate);
+  return set;
+}
+
+/** Typical share of loose-stool days, steadying the rate of a person with few tracked days. */
+const PRIOR_STOOL_LOOSE = 0.15;
+
+/** Smoothed share of loose-stool days among tracked days; null when stool form is not tracked. */
+function stoolBaseRate(rows: readonly PreparedLog[]): number | null {
+  let k = 0;
+  let n = 0;
+  for (const l of rows) {
+    const v = l.symptoms[STOOL_LOOSE_TARGET.symptom];
+    if (v !== 0 && v !== 1) continue;
+    n++;
+    if (STOOL_LOOSE_TARGET.happened(v)) k++;
+  }
+  return n === 0 ? null : (k + PRIOR_DAYS * PRIOR_STOOL_LOOSE) / (n + PRIOR_DAYS);
+}
+
+/**
+ * The loose-stool model: the same features, tier, penalties and held-out scoring as the symptom models,
+ * as a two-category (yes/no) model on the tracked days. It adds columns to nothing, so the core
+ * targets' models are exactly what they would be without it.
+ */
+function trainStool(X: SparseRows, rows: readonly PreparedLog[], tier: Tier, l1Scale: Float64Array | undefined, baseRate: number): StoolModel {
+  const t = STOOL_LOOSE_TARGET;
+  const y = new Int32Array(rows.length).fill(-1);
+  const tracked: number[] = [];
+  rows.forEach((l, i) => {
+    const v = l.symptoms[t.symptom];
+    if (v === 0 || v === 1) {
+      y[i] = v;
+      tracked.push(i);
+    }
+  });
+  const positives = tracked.reduce((a, i) => a + y[i]!, 0);
+  // Too few tracked days, or only one outcome so far: the usual rate is all there is to say.
+  if (tracked.length < MIN_LOGS_FOR_TRAINING || positives === 0 || positives === tracked.length) return { base_rate: baseRate, confidence: 'low' };
+  const trackedRows = Int32Array.from(tracked);
+  const nA = Math.floor(trackedRows.length * 0.8);
+  const A = trackedRows.subarray(0, nA);
+  const B = trackedRows.subarray(nA);
+  const { members, innerFits } = tier === 'logistic' ? { members: [{ ...SMALL_TIER_PENALTY, weight: 1 }], innerFits: [] } : choosePenalties(X, y, A, l1Scale, t.categories);
+  const { blend: fitA, fits: fitsA } = fitBlend(X, y, A, members, innerFits, l1Scale, t.categories);
+  const trainRate = Array.from(A, (i) => y[i]!).reduce((a, b) => a + b, 0) / Math.max(1, A.length);
+  const metrics = targetMetrics(fitProbabilities(X, fitA, B, t), Array.from(B, (i) => y[i]!), trainRate, A.length);
+  metrics.muted = metrics.n_validation >= MIN_DAYS_TO_MUTE && !(metrics.brier <= metrics.climatology_brier * MAX_BRIER_RATIO);
+  if (metrics.muted) return { base_rate: baseRate, metrics, confidence: 'low' };
+  const { blend: final } = fitBlend(X, y, trackedRows, members, fitsA, l1Scale, t.categories);
+  return {
+    base_rate: baseRate,
+    model: { net: buildSymptomNet(final.weights, final.cutpoints), penalties: members, n_train: trackedRows.length },
+    metrics,
+    confidence: confidenceFromMetrics(metrics),
+  };
 }
 
 /** Releases the tensors a model set holds (call when replacing it). */
 export function disposeModelSet(set: ModelSet): void {
   for (const m of Object.values(set.models)) m?.net.model.dispose();
+  set.stool?.model?.net.model.dispose();
 }

@@ -60,6 +60,17 @@ export interface ModelSet {
   mean_bloating: number;
   metrics: Partial<Record<TargetKey, TargetMetrics>>;
   confidence: Record<TargetKey, Confidence>;
+  /** Loose-stool days (STOOL_LOOSE_TARGET), only when the person tracks stool form. */
+  stool?: StoolModel;
+}
+
+export interface StoolModel {
+  /** Share of tracked days with a loose stool (smoothed like the other rates). */
+  base_rate: number;
+  /** Absent below 14 tracked days, or when its forecasts lost to the usual rate (muted). */
+  model?: SymptomModel;
+  metrics?: TargetMetrics;
+  confidence: Confidence;
 }
 
 /** The general ingredient scores the cold-start rule reads (shared/scoring's scoreIngredient gives these). */
@@ -90,4 +101,8 @@ export interface Prediction {
   contributions: Record<TargetKey, Contribution[]>;
   tier: Tier;
   model_version: number;
+  /** Present only when the person tracks stool form (the model set has a `stool` part). */
+  stool_loose_probability?: number;
+  stool_loose_confidence?: Confidence;
+  stool_loose_contributions?: Contribution[];
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cyclePhase, ingredientList, isoDate, mealList, notes, symptomDefinition, symptoms } from './log';
+import { cyclePhase, ingredientList, isoDate, mealList, notes, periodDay, stoolTypes, symptomDefinition, symptoms } from './log';
 
 /** One log in an export file: ids and timestamps are optional (hand-written files lack them). */
 export const exportedLog = z.looseObject({
@@ -9,6 +9,8 @@ export const exportedLog = z.looseObject({
   meals: z.optional(mealList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
+  period: z.optional(periodDay),
+  stool_types: z.optional(stoolTypes),
   notes: z.optional(notes),
   created_at: z.optional(z.string()),
   updated_at: z.optional(z.string()),

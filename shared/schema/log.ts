@@ -16,6 +16,22 @@ export const CYCLE_PHASES = ['menstrual', 'follicular', 'ovulatory', 'luteal'] a
 export const cyclePhase = z.enum(CYCLE_PHASES, { error: 'must be one of menstrual, follicular, ovulatory, luteal' });
 export type CyclePhase = z.infer<typeof cyclePhase>;
 
+/** Bristol stool form, type 1 (separate hard lumps) to 7 (entirely liquid). */
+export const BRISTOL_TYPES = [1, 2, 3, 4, 5, 6, 7] as const;
+export type BristolType = (typeof BRISTOL_TYPES)[number];
+export const bristolType = z.number({ error: 'must be a Bristol stool type from 1 to 7' }).check(
+  z.int('must be a whole number from 1 to 7'),
+  z.minimum(1, 'must be a Bristol stool type from 1 to 7'),
+  z.maximum(7, 'must be a Bristol stool type from 1 to 7'),
+);
+/**
+ * A day's bowel movements, one Bristol type each in the order logged (a list, because many people
+ * have several a day and a loose one matters even when another was normal). Absent when not tracked.
+ */
+export const stoolTypes = z.array(bristolType, { error: 'must be a list of Bristol stool types' }).check(z.maxLength(20, 'at most 20 bowel movements a day'));
+/** The person marked this day as a period day; the cycle phase of other days is estimated from these. */
+export const periodDay = z.boolean({ error: 'must be true or false' });
+
 /** A symptom rating: integer 0–5. */
 export const symptomValue = z.number({ error: 'must be a number from 0 to 5' }).check(
   z.int('must be a whole number from 0 to 5'),
@@ -94,6 +110,8 @@ export const dailyLog = z.looseObject({
   meals: z.optional(mealList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
+  period: z.optional(periodDay),
+  stool_types: z.optional(stoolTypes),
   notes: z.optional(notes),
   created_at: timestamp,
   updated_at: timestamp,
@@ -108,6 +126,10 @@ export const logInput = z.object({
   meals: z.optional(mealList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
+  /** Omitted: the day's saved mark is kept; false clears it. */
+  period: z.optional(periodDay),
+  /** Omitted: the day's saved list is kept; an empty list clears it. */
+  stool_types: z.optional(stoolTypes),
   notes: z.optional(notes),
 });
 export type LogInput = z.infer<typeof logInput>;

@@ -17,6 +17,7 @@ import { CyclePhaseChart } from '../components/charts/CyclePhaseChart';
 import { WithWithoutChart, comparisonGroups } from '../components/charts/WithWithoutChart';
 import { dayLabel, rating } from '../components/charts/format';
 import { ExplainedFindings } from '../components/insights/ExplainedFindings';
+import { STOOL_DEFINITIONS } from '../../../shared/stool/outcomes';
 
 /** Below this many logged days there is nothing to compare yet: a food needs 4 days with it and 4 without. */
 const FIRST_INSIGHTS_DAYS = 2 * MIN_DAYS_PER_GROUP;
@@ -76,7 +77,7 @@ export function InsightsPage() {
 
   // Keyed on the labels themselves: the definitions query hands back a new array after any write,
   // and a new function here would re-render every finding and chart.
-  const labelPairs = [...BUILTIN_SYMPTOMS, ...(defs ?? [])].map((d) => `${d.key}\u0000${d.label}`).join('\u0001');
+  const labelPairs = [...BUILTIN_SYMPTOMS, ...STOOL_DEFINITIONS, ...(defs ?? [])].map((d) => `${d.key}\u0000${d.label}`).join('\u0001');
   const labelOf = useMemo(() => {
     const labels = new Map(labelPairs.split('\u0001').map((p) => p.split('\u0000') as [string, string]));
     return (key: string) => labels.get(key) ?? key;

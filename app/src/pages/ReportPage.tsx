@@ -19,6 +19,9 @@ import { CyclePhaseChart } from '../components/charts/CyclePhaseChart';
 import { PHASE_LABELS } from '../components/CyclePhasePicker';
 import type { Challenge } from '../state/challenges';
 import { ExplainedReportNote } from '../components/insights/ExplainedFindings';
+import { EstimatedPhasesNote } from '../components/report/EstimatedPhasesNote';
+import { definitionsForAnalysis, diaryForAnalysis } from '../../../shared/diary/for-analysis';
+import { STOOL_DEFINITIONS } from '../../../shared/stool/outcomes';
 
 const PRESETS = [
   { days: 30, label: 'Last 30 days' },
@@ -61,7 +64,7 @@ export function ReportPage() {
     setError(null);
     gateway
       .insights()
-      .analyse({ logs: logs.map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })), definitions: defs, knownHash: null })
+      .analyse({ logs: diaryForAnalysis(logs).map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })), definitions: definitionsForAnalysis(defs, logs), knownHash: null })
       .then((r) => {
         if (live && !r.unchanged) setAnalysis({ result: r.result, items: r.items });
       })
@@ -128,7 +131,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
   // The report is drawn on paper colours in every theme, so its charts read their colours from it.
   const paper = useRef<HTMLElement>(null);
   const theme = useChartTheme(paper);
-  const labelOf = (k: string) => defs.find((d) => d.key === k)?.label ?? k;
+  const labelOf = (k: string) => (defs.find((d) => d.key === k) ?? STOOL_DEFINITIONS.find((d) => d.key === k))?.label ?? k;
   const periodDays = daysBetween(from, to) + 1;
   const symptomStats = useMemo(
     () =>
@@ -323,6 +326,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
       {cycle.length > 0 && (
         <section className="report-section">
           <h3>Cycle phase</h3>
+          <EstimatedPhasesNote logs={logs ?? []} />
           <div className="report-charts">
             {cycle.map((c) => (
               <div key={c.symptom} className="report-chart">

@@ -15,6 +15,7 @@ import { ReminderSettings } from '../components/ReminderSettings';
 import { Link } from '../router';
 import { plural, storageUsageText } from '../format';
 import { LazySyncSettings } from '../../sync/LazySyncSettings';
+import { STOOL_HINT, StoolFormOptIn } from '../components/StoolFormOptIn';
 
 const ModelStatus = lazy(() => import('../components/ModelStatus').then((m) => ({ default: m.ModelStatus })));
 const LazyModelStatus = () => (
@@ -150,14 +151,15 @@ function TrackingSettings() {
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Cycle</h2>
+      <h2 id={`${id}-h`}>Cycle and stool form</h2>
       <div className="row">
         <input id={`${id}-cycle`} type="checkbox" className="check" checked={trackCycle === true} onChange={(e) => setTrackCycle(e.target.checked)} />
         <label htmlFor={`${id}-cycle`} style={{ margin: 0 }}>
           Track my cycle phase
         </label>
       </div>
-      <p className="hint">Adds a cycle-phase choice to each day, so Insights can show how symptoms change across your cycle.</p>
+      <p className="hint">Adds a period-day mark and a cycle-phase choice to each day. The phase of other days is estimated from your period days, so Insights can show how symptoms change across your cycle.</p>
+      <StoolFormOptIn hint={STOOL_HINT} />
     </section>
   );
 }

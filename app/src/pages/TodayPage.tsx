@@ -7,6 +7,9 @@ import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefiniti
 import { QuickChips } from '../components/IngredientPicker';
 import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
+import { PeriodToggle } from '../components/PeriodToggle';
+import { StoolSection } from '../components/StoolForm';
+import { NO_MARKS, marksOf, type DayMarks } from '../state/day-marks';
 import { ConfirmDialog } from '../components/Dialog';
 import { useLocation, navigate } from '../router';
 import { useSetting, saveSetting } from '../state/settings';
@@ -33,23 +36,24 @@ interface Draft {
   symptoms: Record<string, number>;
   cycle_phase: CyclePhase | null;
   notes: string;
+  marks: DayMarks;
 }
 
 /** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
 const drafts = new Map<string, Draft>();
 
-const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '' };
+const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '', marks: NO_MARKS };
 
 function draftOf(log: DailyLog | undefined): Draft {
   if (!log) return EMPTY;
-  return { meals: mealsOfLog(log), symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '' };
+  return { meals: mealsOfLog(log), symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '', marks: marksOf(log) };
 }
 
 /** Meals as they would be saved (empty ones dropped), so choosing a meal alone never marks the day changed. */
 const filled = (meals: readonly DraftMeal[]) => meals.filter((m) => m.ingredients.length > 0).map((m) => [m.id, m.time ?? null, m.ingredients]);
 
 function sameDraft(a: Draft, b: Draft): boolean {
-  return JSON.stringify([filled(a.meals), Object.entries(a.symptoms).sort(), a.cycle_phase, a.notes.trim()]) === JSON.stringify([filled(b.meals), Object.entries(b.symptoms).sort(), b.cycle_phase, b.notes.trim()]);
+  return JSON.stringify([filled(a.meals), Object.entries(a.symptoms).sort(), a.cycle_phase, a.notes.trim(), a.marks]) === JSON.stringify([filled(b.meals), Object.entries(b.symptoms).sort(), b.cycle_phase, b.notes.trim(), b.marks]);
 }
 
 /** The meal to start on: the one of the hour today, else the day's first meal, else Breakfast. */
@@ -68,6 +72,7 @@ export function TodayPage() {
   const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? BUILTIN_SYMPTOMS;
   const usage = useLiveQuery(() => ingredientUsage(db), []) ?? [];
   const trackCycle = useSetting('trackCycle');
+  const trackStool = useSetting('trackStool');
   const hiddenSymptoms = useSetting('hiddenSymptoms') ?? [];
   const [draft, setDraftState] = useState<Draft | null>(() => drafts.get(date) ?? null);
   const setDraft = useCallback(
@@ -151,7 +156,7 @@ export function TodayPage() {
     const slow = setTimeout(() => setSaving(true), 150);
     try {
       const meals = form.meals.filter((m) => m.ingredients.length > 0);
-      const entry = { date, ingredients: dayIngredients(meals), meals, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes };
+      const entry = { date, ingredients: dayIngredients(meals), meals, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes, ...form.marks };
       const { created } = await saveLog(db, entry);
       setDraft(null);
       toast(`${created ? 'Saved' : 'Updated'} ${longDate(date)}.`);
@@ -168,7 +173,7 @@ export function TodayPage() {
     }
   };
 
-  const showCycle = trackCycle === true || form.cycle_phase !== null;
+  const showCycle = trackCycle === true || form.cycle_phase !== null || form.marks.period;
   // Hidden built-ins stay visible on a day that already has a value for them, so nothing is lost.
   const symptomsShown: SymptomDefinition[] = defs.filter((d) => !hiddenSymptoms.includes(d.key) || form.symptoms[d.key] !== undefined);
 
@@ -244,8 +249,10 @@ export function TodayPage() {
           ))}
         </section>
 
+        <StoolSection tracked={trackStool === true} value={form.marks.stool_types} onChange={(stool_types) => update({ marks: { ...form.marks, stool_types } })} />
         {showCycle && (
           <section className="card" aria-label="Cycle">
+            <PeriodToggle date={date} period={form.marks.period} picked={form.cycle_phase} onChange={(period) => update({ marks: { ...form.marks, period } })} />
             <CyclePhasePicker value={form.cycle_phase} onChange={(cycle_phase) => update({ cycle_phase })} />
           </section>
         )}

@@ -7,6 +7,7 @@ import { navigate } from '../router';
 import { saveSetting, useSettingState } from '../state/settings';
 import { loadDemoDiary } from '../state/demo';
 import { toast } from '../state/toasts';
+import { STOOL_HINT, StoolFormOptIn } from '../components/StoolFormOptIn';
 
 /**
  * First run: what to track (built-in and own symptoms with their direction), whether to track the
@@ -150,6 +151,7 @@ export function WelcomePage() {
               <label htmlFor={`${id}-cn`}>No</label>
             </span>
           </div>
+          <StoolFormOptIn hint={STOOL_HINT} />
           <div className="row spread">
             <button type="button" onClick={() => setStep(0)}>
               Back

@@ -6,7 +6,9 @@ import { ingredientLinks, personalFindings } from '../../../shared/insights/link
 import { BUILTIN_SYMPTOMS } from '../../../shared/schema';
 import { appDb, type AureaDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
+import { definitionsForAnalysis, diaryForAnalysis } from '../../../shared/diary/for-analysis';
 import { gateway } from '../../gateway';
+import { STOOL_DEFINITIONS } from '../../../shared/stool/outcomes';
 
 /** What the Insights page shows: the last computed result for a given state of the diary. */
 export interface CachedInsights {
@@ -46,8 +48,9 @@ export function refreshInsights(db: AureaDb = appDb()): Promise<void> {
         again = false;
         const [logs, definitions, cached] = await Promise.all([db.logs.orderBy('date').toArray(), symptomDefinitions(db), db.insightCache.get(CACHE_KEY)]);
         const response = await gateway.insights().analyse({
-          logs: logs.map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })),
-          definitions,
+          // Estimated cycle phases and stool outcomes are analysed like what was logged (shared/diary/derived).
+          logs: diaryForAnalysis(logs).map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null })),
+          definitions: definitionsForAnalysis(definitions, logs),
           knownHash: cached?.hash ?? null,
         });
         if (!response.unchanged) {
@@ -110,7 +113,7 @@ export function usePersonalFindings(): ((food: string) => PersonalFinding[]) | n
   const defs = useLiveQuery(() => symptomDefinitions(appDb()), []);
   return useMemo(() => {
     if (links === null) return null;
-    const all = [...BUILTIN_SYMPTOMS, ...(defs ?? [])];
+    const all = [...BUILTIN_SYMPTOMS, ...(defs ?? []), ...STOOL_DEFINITIONS];
     const wordingOf = (key: string): SymptomWording => {
       const d = all.find((x) => x.key === key);
       return { label: d?.label ?? key, polarity: d?.polarity ?? 'higher_is_worse' };

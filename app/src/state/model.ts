@@ -30,6 +30,8 @@ import { appDb, type AureaDb, type ModelRow, type PredictionRow } from '../../db
 import { dropStaleDerived, modelBasis, nextModelVersion } from '../../db/derived';
 import { modelStandsOnMissingDays } from '../../../shared/diary/derived';
 import { gateway } from '../../gateway';
+import { diaryForAnalysis } from '../../../shared/diary/for-analysis';
+import { estimateCycle } from '../../../shared/cycle/estimate';
 import { loadFoodKnowledge } from './foods';
 
 // ------------------------------------------------------------------ stored rows
@@ -200,8 +202,9 @@ async function exclusively<T>(fn: () => Promise<T>, busy: T): Promise<T> {
   return locks.request('aurea-model-training', { ifAvailable: true }, (lock) => (lock ? fn() : busy));
 }
 
+/** What the model trains on: estimated cycle phases and stool outcomes included (shared/diary/derived). */
 function modelLogs(logs: readonly DailyLog[]) {
-  return logs.map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null }));
+  return diaryForAnalysis(logs).map((l) => ({ date: l.date, ingredients: l.ingredients, symptoms: l.symptoms, cycle_phase: l.cycle_phase ?? null }));
 }
 
 async function retrainOnce(db: AureaDb, force: boolean, now: Date): Promise<RetrainOutcome> {
@@ -399,6 +402,8 @@ const predictionSummary = z.object({
   energy_low_probability: z.number(),
   brain_fog_probability: z.number(),
   bloating_score: z.number(),
+  /** Only for people who track stool form. */
+  stool_loose_probability: z.optional(z.number()),
   tier: modelTier,
   model_version: z.number(),
   confidence_by_target: z.optional(perTarget(confidenceSchema)),
@@ -529,11 +534,20 @@ export interface PredictionView {
   usual: UsualDay;
   /** The plan has no foods: the usual day by definition. */
   usualDay: boolean;
+  /** Usual share of loose-stool days; null when stool form is not tracked. */
+  usual_stool_loose: number | null;
   /** The personal model that answered (null: the cold-start rule on general food data). */
   model: { version: number; tier: Tier } | null;
   logCount: number;
   /** Set when the personal model could not be used and the general rule answered instead. */
   note: string | null;
+}
+
+/** The phase estimated from the person's period days, for a planned day with none picked. */
+async function estimatedPhase(db: AureaDb, date: string): Promise<CyclePhase | null> {
+  const periodDays = (await db.logs.filter((l) => l.period === true).primaryKeys()) as string[];
+  if (periodDays.length === 0) return null;
+  return estimateCycle(periodDays.map((d) => ({ date: d, period: true }))).phaseOn(date)?.phase ?? null;
 }
 
 let heldLogs: { key: string; logs: ReturnType<typeof modelLogs> } | null = null;
@@ -572,7 +586,7 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
       response = await gateway.model().predict({
         date: plan.date,
         ingredients,
-        cycle_phase: plan.cycle_phase,
+        cycle_phase: plan.cycle_phase ?? (await estimatedPhase(db, plan.date)),
         today,
         history: { key, ...(logs ? { logs } : {}) },
         model: useModel ? { version: useModel.version, trained_at: useModel.trained_at, ...(sendModel ? { artifacts: useModel.artifacts } : {}) } : null,
@@ -596,6 +610,7 @@ export async function requestPrediction(db: AureaDb, plan: PlannedDay, today = l
         prediction: response.prediction,
         usual: response.usual,
         usualDay: ingredients.length === 0,
+        usual_stool_loose: response.usual_stool_loose,
         model: useModel ? { version: useModel.version, tier: useModel.tier as Tier } : null,
         logCount,
         note,

@@ -68,3 +68,25 @@ describe('logsToCsv', () => {
     ]);
   });
 });
+
+describe('period day and stool types on a saved day', () => {
+  const existing: DailyLog = { id: 'x', date: '2026-01-01', ingredients: [], symptoms: {}, period: true, stool_types: [4, 6], created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
+  const now = '2026-01-02T00:00:00.000Z';
+  it('are kept when a save does not send them (another form, an older client)', () => {
+    const log = buildLog({ date: '2026-01-01', ingredients: ['tea'], symptoms: {} }, existing, now, ids());
+    expect(log.period).toBe(true);
+    expect(log.stool_types).toEqual([4, 6]);
+  });
+  it('are replaced when sent; false and an empty list leave no field', () => {
+    const log = buildLog({ date: '2026-01-01', ingredients: [], symptoms: {}, period: false, stool_types: [] }, existing, now, ids());
+    expect('period' in log).toBe(false);
+    expect('stool_types' in log).toBe(false);
+    expect(buildLog({ date: '2026-01-01', ingredients: [], symptoms: {}, period: true, stool_types: [7] }, undefined, now, ids())).toMatchObject({ period: true, stool_types: [7] });
+  });
+  it('make two days differ for import', () => {
+    const base = { ingredients: [], symptoms: {}, cycle_phase: null };
+    expect(sameContent({ ...base, stool_types: [4] }, { ...base, stool_types: [4] })).toBe(true);
+    expect(sameContent({ ...base, stool_types: [4] }, { ...base, stool_types: [4, 6] })).toBe(false);
+    expect(sameContent({ ...base, period: true }, base)).toBe(false);
+  });
+});

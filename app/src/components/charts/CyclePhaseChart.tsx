@@ -53,7 +53,7 @@ export function CyclePhaseChart({ cycle, label, polarity, phaseDays, theme, cont
   const shown = CYCLE_PHASES.filter((p) => cycle.phase_means[p] !== undefined);
   const list = shown.map((p) => `${p} ${rating(cycle.phase_means[p])}`).join(', ');
   const worst = cycle.worst_phase ? ` Highlighted: the ${cycle.worst_phase} phase, where it is ${polarity === 'higher_is_worse' ? 'highest' : 'lowest'}.` : '';
-  const summary = `Average ${name} by cycle phase, ${scaleNote(polarity)}: ${list}.${worst}`;
+  const summary = `Average ${name} by cycle phase, ${scaleNote(polarity, cycle.symptom)}: ${list}.${worst}`;
   const table: ChartTable = {
     caption: `Average ${name} by cycle phase`,
     head: ['Phase', `Average ${name}`, 'Days logged'],

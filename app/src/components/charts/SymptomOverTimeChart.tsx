@@ -135,7 +135,7 @@ export function SymptomOverTimeChart({ logs, symptom, label, polarity, trend, th
   const first = weeks[0]!;
   const last = weeks[weeks.length - 1]!;
   const span = `${dayLabel(first.week)} to ${dayLabel(last.week)}`;
-  const summary = `Weekly average ${name} over ${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'} (${span}) ranged from ${rating(low.mean)} (week of ${dayLabel(low.week)}) to ${rating(high.mean)} (week of ${dayLabel(high.week)}), ${scaleNote(polarity)}. Trend: ${words.long}.`;
+  const summary = `Weekly average ${name} over ${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'} (${span}) ranged from ${rating(low.mean)} (week of ${dayLabel(low.week)}) to ${rating(high.mean)} (week of ${dayLabel(high.week)}), ${scaleNote(polarity, symptom)}. Trend: ${words.long}.`;
   const table: ChartTable = {
     caption: `Weekly average ${name}`,
     head: ['Week of', `Average ${name}`, 'Days rated'],

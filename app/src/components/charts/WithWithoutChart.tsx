@@ -61,7 +61,7 @@ export function WithWithoutChart({ item, polarity, theme, controls }: { item: In
   const pairs = item.numbers.pairs;
   const summary =
     `Average ${name}: ${groups.with.toLocaleLowerCase()} ${rating(withMean)}${days(groups.daysWith)}, ` +
-    `${groups.without.toLocaleLowerCase()} ${rating(withoutMean)}${days(groups.daysWithout)}${pairs != null ? `, over ${pairs} pairs of days` : ''}, ${scaleNote(polarity)}.`;
+    `${groups.without.toLocaleLowerCase()} ${rating(withoutMean)}${days(groups.daysWithout)}${pairs != null ? `, over ${pairs} pairs of days` : ''}, ${scaleNote(polarity, item.symptom)}.`;
   const table: ChartTable = {
     caption: `Average ${name} with and without ${item.ingredient ?? ''}`,
     head: ['Days', `Average ${name}`, 'Number of days'],

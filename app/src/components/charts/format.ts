@@ -15,6 +15,9 @@ export function monthLabel(day: number, withYear: boolean): string {
 
 export const rating = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(1));
 
-export function scaleNote(polarity: 'higher_is_worse' | 'higher_is_better'): string {
+export function scaleNote(polarity: 'higher_is_worse' | 'higher_is_better', symptom?: string | null): string {
+  // The stool outcomes are yes/no days, not ratings: their averages are shares of days.
+  if (symptom === 'stool_loose') return 'where 1 is a day with a loose stool and 0 a day without';
+  if (symptom === 'stool_hard') return 'where 1 is a day with a hard stool and 0 a day without';
   return polarity === 'higher_is_worse' ? 'on a 0–5 scale where higher is worse' : 'on a 0–5 scale where higher is better';
 }

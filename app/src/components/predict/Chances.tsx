@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { PredictionView } from '../../state/model';
-import { chanceSentence, confidenceWords, keepPercents, percent, PROBABILITY_KEY, TARGET_KEYS, TARGET_WORDS } from './wording';
+import { chanceSentence, confidenceWords, keepPercents, percent, PROBABILITY_KEY, STOOL_WORDS, stoolChanceSentence, TARGET_KEYS, TARGET_WORDS } from './wording';
 import { DEFAULT_WINDOW_DAYS as USUAL_WINDOW_DAYS } from '../../../../shared/model/thresholds';
+import { STOOL_LOOSE } from '../../../../shared/stool/outcomes';
 import type { TargetKey } from '../../../../shared/model/targets';
 import type { InsightItem } from '../../../../shared/insights/describe';
 import { predictionStrength, type Strength } from '../../../../shared/insights/voice';
@@ -19,8 +20,17 @@ export function chanceStrength(view: PredictionView, k: TargetKey, findings: rea
   return predictionStrength(p.confidence_by_target[k], backing);
 }
 
+/** The loose-stool chance's strength, backed (as the others) by findings about planned foods pointing the same way. */
+function stoolStrength(view: PredictionView, findings: readonly InsightItem[]): Strength {
+  const p = view.prediction;
+  const diff = (p.stool_loose_probability ?? 0) - (view.usual_stool_loose ?? 0);
+  const way = diff > 0 ? 'worse' : 'better';
+  const backing = p.tier === 'cold_start' ? [] : findings.filter((f) => f.symptom === STOOL_LOOSE && f.direction === way).map((f) => f.strength);
+  return predictionStrength(p.stool_loose_confidence ?? 'low', backing);
+}
+
 /**
- * The three chances as percentages with a bar each (the tick marks the person's usual rate), the
+ * The three chances (and the loose-stool chance for people who track stool form) as percentages with a bar each (the tick marks the person's usual rate), the
  * expected bloating score, the confidence per target and the plain interpretation.
  */
 export function Chances({ view, findings = [] }: { view: PredictionView; findings?: readonly InsightItem[] }) {
@@ -37,7 +47,7 @@ export function Chances({ view, findings = [] }: { view: PredictionView; finding
           return (
             <ChanceRow
               key={k}
-              k={k}
+              words={TARGET_WORDS[k]}
               probability={probability}
               usual={usual.rate}
               sentence={chanceSentence(p[PROBABILITY_KEY[k]], usual, chanceStrength(view, k, findings), coldStart, k, view.usualDay)}
@@ -45,6 +55,15 @@ export function Chances({ view, findings = [] }: { view: PredictionView; finding
             />
           );
         })}
+        {p.stool_loose_probability !== undefined && view.usual_stool_loose !== null && !view.usualDay && (
+          <ChanceRow
+            words={STOOL_WORDS}
+            probability={p.stool_loose_probability}
+            usual={view.usual_stool_loose}
+            sentence={stoolChanceSentence(p.stool_loose_probability, view.usual_stool_loose, stoolStrength(view, findings), coldStart)}
+            confidence={confidenceWords(stoolStrength(view, findings), coldStart)}
+          />
+        )}
       </ul>
       {anyUsual && (
         <p className="p-legend small muted">
@@ -61,9 +80,8 @@ export function Chances({ view, findings = [] }: { view: PredictionView; finding
   );
 }
 
-function ChanceRow({ k, probability, usual, sentence, confidence }: { k: TargetKey; probability: number | null; usual: number | null; sentence: string; confidence: string | null }) {
+function ChanceRow({ words, probability, usual, sentence, confidence }: { words: { name: string; outcome: string }; probability: number | null; usual: number | null; sentence: string; confidence: string | null }) {
   const id = useId();
-  const words = TARGET_WORDS[k];
   if (probability === null) {
     return (
       <li className="p-target">

@@ -1,12 +1,17 @@
 import type { Contribution } from '../../../../shared/model/types';
 import type { PredictionView } from '../../state/model';
-import { TARGET_KEYS, TARGET_WORDS } from './wording';
+import { STOOL_LOOSE } from '../../../../shared/stool/outcomes';
+import { STOOL_WORDS, TARGET_KEYS, TARGET_WORDS } from './wording';
 import { ExplainedFactorNote } from '../insights/ExplainedFindings';
 
 /** Which foods (and cycle phase) push each chance up or down, in the model's own sentences. */
 export function Factors({ view }: { view: PredictionView }) {
   const p = view.prediction;
-  const any = TARGET_KEYS.some((k) => p.contributions[k].length > 0);
+  const groups = [
+    ...TARGET_KEYS.map((k) => ({ key: k, name: TARGET_WORDS[k].name, symptom: TARGET_WORDS[k].symptom as string, list: p.contributions[k] })),
+    { key: 'stool_loose', name: STOOL_WORDS.name, symptom: STOOL_LOOSE, list: p.stool_loose_contributions ?? [] },
+  ].filter((g) => g.list.length > 0);
+  const any = groups.length > 0;
   if (!any) {
     return (
       <p className="muted">
@@ -19,12 +24,12 @@ export function Factors({ view }: { view: PredictionView }) {
   return (
     <div className="p-factors">
       <p className="small muted">Each line compares this plan with the same plan without that food (or phase).</p>
-      {TARGET_KEYS.filter((k) => p.contributions[k].length > 0).map((k) => (
-        <div key={k}>
-          <h3>{TARGET_WORDS[k].name}</h3>
+      {groups.map((g) => (
+        <div key={g.key}>
+          <h3>{g.name}</h3>
           <ul className="p-factor-list">
-            {p.contributions[k].map((c) => (
-              <FactorItem key={`${c.kind}:${c.name}`} c={c} symptom={TARGET_WORDS[k].symptom} />
+            {g.list.map((c) => (
+              <FactorItem key={`${c.kind}:${c.name}`} c={c} symptom={g.symptom} />
             ))}
           </ul>
         </div>

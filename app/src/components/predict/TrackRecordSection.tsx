@@ -3,7 +3,7 @@ import type { TargetOutcome } from '../../../../shared/model/track-record';
 import { shortDate, plural } from '../../format';
 import { Link } from '../../router';
 import type { ComparedDay, TrackRecordView } from '../../state/model';
-import { keepPercents, percent, TARGET_KEYS, TARGET_WORDS } from './wording';
+import { keepPercents, percent, STOOL_WORDS, TARGET_KEYS, TARGET_WORDS } from './wording';
 
 /** Compared days shown; the record itself covers every one. */
 const RECENT_DAYS = 7;
@@ -61,6 +61,11 @@ function Record({ view }: { view: TrackRecordView }) {
             <strong>{TARGET_WORDS[k].name}.</strong> {keepPercents(r.targets[k].summary)}
           </li>
         ))}
+        {r.stool_loose && (
+          <li>
+            <strong>{STOOL_WORDS.name}.</strong> {keepPercents(r.stool_loose.summary)}
+          </li>
+        )}
       </ul>
       {r.bloating_score_mean_abs_error !== null && (
         <p className="small muted">Expected bloating was off by {r.bloating_score_mean_abs_error.toFixed(1)} points on average (on the 0–5 scale).</p>
@@ -101,6 +106,14 @@ function ComparedItem({ day }: { day: ComparedDay }) {
             </div>
           );
         })}
+        {day.outcome.stool_loose && (
+          <div className={day.outcome.stool_loose.happened === null ? 'unrated' : day.outcome.stool_loose.right ? 'right' : 'wrong'}>
+            <dt>{STOOL_WORDS.name}</dt>
+            <dd>
+              {percent(day.outcome.stool_loose.probability)} → {outcomeText(day.outcome.stool_loose)}
+            </dd>
+          </div>
+        )}
       </dl>
     </li>
   );

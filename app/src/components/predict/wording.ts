@@ -2,7 +2,7 @@
 import type { TargetKey } from '../../../../shared/model/targets';
 import type { Tier } from '../../../../shared/model/types';
 import { predictionStrengthSentence, type Strength } from '../../../../shared/insights/voice';
-import { compareWithUsual, MIN_RATED_DAYS_FOR_USUAL, type UsualRate } from '../../../../shared/model/usual';
+import { compareWithUsual, MIN_RATED_DAYS_FOR_USUAL, USUAL_BAND, type UsualRate } from '../../../../shared/model/usual';
 
 export const TARGET_KEYS: readonly TargetKey[] = ['bloating', 'energy_low', 'brain_fog'];
 
@@ -11,6 +11,9 @@ export const TARGET_WORDS: Record<TargetKey, { name: string; outcome: string; sy
   energy_low: { name: 'Low energy', outcome: 'energy 2 or less', symptom: 'energy' },
   brain_fog: { name: 'Brain fog', outcome: 'focus 2 or less', symptom: 'focus' },
 };
+
+/** The loose-stool chance, shown only to people who track stool form. */
+export const STOOL_WORDS = { name: 'Loose stool', outcome: 'type 6 or 7' };
 
 export const PROBABILITY_KEY = {
   bloating: 'bloating_probability',
@@ -59,6 +62,17 @@ export function chanceSentence(p: number, usual: UsualRate, strength: Strength, 
   if (comparison === 'about_usual') return `About as likely as on a usual day for you (${usualText}).`;
   const way = comparison === 'more' ? 'More' : 'Less';
   if (strength === 'weak' || strength === 'none') return `${way} likely than usual (${usualText}), but the evidence is weak: ${coldStart ? 'general food data' : 'an early pattern'}, not yet confirmed by your diary.`;
+  return `${way} likely than usual (${usualText}).`;
+}
+
+/** As chanceSentence, for the loose-stool chance (general food data says nothing about it). */
+export function stoolChanceSentence(p: number, usual: number, strength: Strength, coldStart: boolean): string {
+  const usualText = `usually ${percent(usual)}`;
+  if (coldStart) return `Your usual rate (${percent(usual)}): general food data says nothing about loose stools.`;
+  const diff = p - usual;
+  if (Math.abs(diff) < USUAL_BAND) return `About as likely as on a usual day for you (${usualText}).`;
+  const way = diff > 0 ? 'More' : 'Less';
+  if (strength === 'weak' || strength === 'none') return `${way} likely than usual (${usualText}), but the evidence is weak: an early pattern, not yet confirmed by your diary.`;
   return `${way} likely than usual (${usualText}).`;
 }
 
