@@ -62,6 +62,9 @@ test.describe('with the lactose sample diary', () => {
     await expect(status).toContainText('Full personal model');
     await expect(status).toContainText('Runs on');
     await expect(status).toContainText('WebAssembly');
+    // How it did, in words first; the AUC and Brier table one tap away.
+    await expect(status.getByText(/^Bloating: On \d+ days it had not seen, it put bloating days above calm days \d+ times in 100/)).toBeVisible();
+    await status.getByText('Show the numbers').click();
     await expect(status.getByRole('table')).toContainText('Bloating');
     await expect(status).toContainText(/Last retraining .*first personal model from \d+ logs/);
 
