@@ -35,7 +35,8 @@ export const run: Command = async (args, io) => {
   const result = analyseDiary(read.file.logs, { definitions });
 
   if (flags.has('json')) {
-    io.out(JSON.stringify(insightsReport(result), null, 1) + '\n');
+    // Component findings follow the §4 keys, so the per-food report keeps its shape and order.
+    io.out(JSON.stringify({ ...insightsReport(result), components: result.components ?? [] }, null, 1) + '\n');
     return 0;
   }
 

@@ -11,6 +11,7 @@
 import { BUILTIN_SYMPTOMS, CYCLE_PHASES, polarityOf, type CyclePhase, type SymptomPolarity } from '../schema';
 import { dayNumber } from '../util/dates';
 import { mannWhitneyFromRankSum, midranks, oneWayAnova, pearsonTwoSided, pointBiserial, welchTTest, linearTrend } from '../stats';
+import { analyseComponents } from './components';
 import { byCodePoint } from './order';
 import { SIGNIFICANCE } from './voice';
 import type {
@@ -30,7 +31,7 @@ import type {
 } from './types';
 
 /** Bump when a rule changes, so cached results computed by an older engine are recomputed. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2; // 2: component findings
 
 /** Days needed with and without a food before it is tested. */
 export const MIN_DAYS_PER_GROUP = 4;
@@ -188,8 +189,10 @@ export function analyseDiary(logs: readonly DiaryEntry[], options: AnalyseOption
     seasonal: [],
     symptoms: [],
     untested: [],
+    components: [],
   };
   if (L === 0) return result;
+  result.components = analyseComponents(sorted, definitions);
 
   // Calendar: day numbers, a day → log lookup, weekend flags, month of year.
   const day = new Int32Array(L);

@@ -9,3 +9,4 @@ export { ingredientLinks, personalFindings, type IngredientLink, type PersonalFi
 export { logsHash, canonicalDiary, fnv1a64 } from './hash';
 export { byCodePoint } from './order';
 export * from './voice';
+export { analyseComponents, COMPONENT_MIN_DAYS_PER_GROUP, COMPONENT_MAX_LAG, type ComponentTest } from './components';

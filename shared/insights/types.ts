@@ -1,3 +1,4 @@
+import type { ComponentTest } from './components-types';
 import type { CyclePhase, SymptomDefinition, SymptomPolarity } from '../schema';
 
 /** The fields of a daily log the engine reads (DailyLog and an export file's logs both fit). */
@@ -151,4 +152,6 @@ export interface InsightsResult extends InsightsReport {
   seasonal: SeasonalResult[];
   symptoms: SymptomCoverage[];
   untested: UntestedIngredient[];
+  /** Component × symptom × lag tests, a Bonferroni family of their own (components.ts). */
+  components?: ComponentTest[];
 }
