@@ -14,10 +14,11 @@ import { z } from 'zod';
 import { CYCLE_PHASES, isoDate, symptomKey, type CyclePhase, type ExportFile, type SymptomPolarity } from '../schema';
 import { addDays, daysBetween } from '../util/dates';
 import { Random, detExp, detLog, normalCdf } from './random';
+import { COMPONENT_KEYS, carriesComponent } from '../ingredients/components';
 import { ADDITIONS, BREAKFASTS, DINNERS, DRINKS, LUNCHES, SNACKS, VOCABULARY, type MealTemplate } from './vocabulary';
 
-export type PersonaName = 'lactose' | 'null' | 'mixed' | 'demo';
-export const PERSONA_NAMES: readonly PersonaName[] = ['lactose', 'null', 'mixed', 'demo'];
+export type PersonaName = 'lactose' | 'null' | 'mixed' | 'demo' | 'fructans' | 'fructans_null';
+export const PERSONA_NAMES: readonly PersonaName[] = ['lactose', 'null', 'mixed', 'demo', 'fructans', 'fructans_null'];
 
 const plantedEffect = z.object({
   ingredient: z.string().min(1),
@@ -27,6 +28,15 @@ const plantedEffect = z.object({
   effect: z.number().finite(),
 });
 export type PlantedEffect = z.infer<typeof plantedEffect>;
+
+/** An effect of a component: it follows any day with a food carrying it at moderate or high level. */
+const componentEffect = z.object({
+  component: z.enum(COMPONENT_KEYS),
+  symptom: symptomKey,
+  lag_days: z.number().int().min(0).max(14),
+  effect: z.number().finite(),
+});
+export type ComponentEffect = z.infer<typeof componentEffect>;
 
 const cycleEffect = z.object({ symptom: symptomKey, phase: z.enum(CYCLE_PHASES), effect: z.number().finite() });
 export type CycleEffect = z.infer<typeof cycleEffect>;
@@ -42,7 +52,7 @@ const probability = z.number().min(0).max(1);
 
 export const generateDiaryOptions = z
   .object({
-    persona: z.enum(['lactose', 'null', 'mixed', 'demo']).optional(),
+    persona: z.enum(['lactose', 'null', 'mixed', 'demo', 'fructans', 'fructans_null']).optional(),
     seed: z.union([z.number().int(), z.string()]).optional(),
     /** First day of the diary; or give endDate and the diary ends there. */
     startDate: z.optional(isoDate),
@@ -56,6 +66,8 @@ export const generateDiaryOptions = z
       .partial()
       .optional(),
     effects: z.array(plantedEffect).optional(),
+    /** Effects of a component spread over many foods (fructans in bread, onion, garlic…). */
+    componentEffects: z.array(componentEffect).optional(),
     /** Whether the person logs cycle phases (the cycle and its effects exist either way). */
     trackCycle: z.boolean().optional(),
     cycleLength: z.number().min(21).max(40).optional(),
@@ -172,6 +184,16 @@ export const PERSONAS: Record<PersonaName, GenerateDiaryOptions> = {
       { symptom: 'energy', phase: 'luteal', effect: -1.0 },
     ],
   },
+  // Bloating follows fructans over the ~19 fructan foods of a 200-food vocabulary, a day later; each food
+  // alone is eaten too rarely for the per-food test (issue 14). The null twin eats the same foods.
+  fructans: {
+    days: 365,
+    vocabularySize: 200,
+    trackCycle: false,
+    effects: [],
+    componentEffects: [{ component: 'fructans', symptom: 'bloating', lag_days: 1, effect: 1.5 }],
+  },
+  fructans_null: { days: 365, vocabularySize: 200, trackCycle: false, effects: [] },
   demo: {
     days: 90,
     vocabularySize: 80,
@@ -217,6 +239,7 @@ export function generateDiary(input: GenerateDiaryOptions = {}): GeneratedDiary 
   const vocabSize = o.vocabularySize ?? 150;
   const meals = { ...DEFAULT_MEALS, ...o.meals };
   const effects = o.effects ?? [];
+  const componentEffects = o.componentEffects ?? [];
   const cycleEffects = o.cycleEffects ?? [];
   const trackCycle = o.trackCycle ?? true;
   const noiseSd = o.noiseSd ?? 0.85;
@@ -226,7 +249,7 @@ export function generateDiary(input: GenerateDiaryOptions = {}): GeneratedDiary 
   const phaseMissingRate = o.phaseMissingRate ?? 0.08;
   const symptomsSpec: SymptomSpec[] = [...BUILTINS, ...(o.customSymptoms ?? []).map((c) => ({ key: c.key, polarity: c.polarity }))];
   const known = new Set(symptomsSpec.map((s) => s.key));
-  for (const e of [...effects, ...cycleEffects]) {
+  for (const e of [...effects, ...componentEffects, ...cycleEffects]) {
     if (!known.has(e.symptom)) throw new Error(`effect on unknown symptom "${e.symptom}": add it to customSymptoms`);
   }
 
@@ -312,6 +335,15 @@ export function generateDiary(input: GenerateDiaryOptions = {}): GeneratedDiary 
       let m = baseline[s.key]! + trend[s.key]! * d;
       for (const e of effects) {
         if (e.symptom === s.key && d - e.lag_days >= 0 && eaten[d - e.lag_days]!.has(e.ingredient)) m += e.effect;
+      }
+      for (const e of componentEffects) {
+        if (e.symptom !== s.key || d - e.lag_days < 0) continue;
+        for (const food of eaten[d - e.lag_days]!) {
+          if (carriesComponent(food, e.component)) {
+            m += e.effect;
+            break;
+          }
+        }
       }
       for (const c of cycleEffects) if (c.symptom === s.key && c.phase === phase) m += c.effect;
       mu[s.key] = m;
