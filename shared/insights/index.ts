@@ -10,3 +10,4 @@ export { logsHash, canonicalDiary, fnv1a64 } from './hash';
 export { byCodePoint } from './order';
 export * from './voice';
 export { analyseComponents, COMPONENT_MIN_DAYS_PER_GROUP, COMPONENT_MAX_LAG, type ComponentTest } from './components';
+export { componentFindings, componentSentence, componentNumbers, COMPONENT_FOODS_NAMED, type ComponentFinding } from './components-describe';

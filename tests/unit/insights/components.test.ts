@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_KEYS, COMPONENTS, COMPONENT_TABLE, componentLevel, foodsCarrying } from '../../../shared/ingredients/components';
 import { normaliseIngredient } from '../../../shared/ingredients/normalise';
-import { analyseComponents, analyseDiary, insightsReport } from '../../../shared/insights';
+import { analyseComponents, analyseDiary, componentFindings, insightsReport } from '../../../shared/insights';
 import type { DiaryEntry } from '../../../shared/insights';
 
 describe('component table', () => {
@@ -91,5 +91,24 @@ describe('component findings', () => {
     const logs = fructanDiary(30, 5, 2).map((l) => ({ ...l, ingredients: l.ingredients.filter((f) => !FRUCTAN_FOODS.includes(f)) }));
     logs[3] = { ...logs[3]!, ingredients: ['onion'] };
     expect(analyseComponents(logs).filter((t) => t.component === 'fructans')).toEqual([]);
+  });
+});
+
+describe('component sentences', () => {
+  const wording = (s: string) => ({ label: s === 'bloating' ? 'Bloating' : 'Energy', polarity: s === 'bloating' ? ('higher_is_worse' as const) : ('higher_is_better' as const) });
+
+  it('names the foods seen and the lag, with its numbers behind', () => {
+    const tests = analyseComponents(fructanDiary(90, 7, 2.5));
+    const [first] = componentFindings(tests, wording);
+    const hit = tests.find((t) => t.component === 'fructans' && t.lag_days === 1)!;
+    const named = hit.foods.slice(0, 3).join(', ');
+    expect(first!.sentence).toBe(`Fructans (${named}…) are linked to more bloating the next day`);
+    expect(first!.strength).not.toBe('none');
+    expect(first!.numbers.find((r) => r.label.startsWith('Adjusted p'))!.label).toContain(`${tests.length} component tests`);
+    expect(first!.numbers.find((r) => r.label === 'Days with any of these foods')!.value).toBe(String(hit.n_present));
+  });
+
+  it('says nothing when no component test is significant', () => {
+    expect(componentFindings(analyseComponents(fructanDiary(90, 7, 0)), wording)).toEqual([]);
   });
 });
