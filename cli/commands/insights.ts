@@ -1,7 +1,8 @@
 import type { Command } from '../main';
 import { parseArgs } from '../lib/args';
 import { readExportFile } from '../lib/read-export';
-import { analyseDiary, ASSOCIATION_NOTE, describeInsights, insightsReport, type InsightItem } from '../../shared/insights';
+import { analyseDiary, ASSOCIATION_NOTE, componentFindings, describeInsights, insightsReport, type InsightItem } from '../../shared/insights';
+import { BUILTIN_SYMPTOMS, polarityOf } from '../../shared/schema';
 
 const USAGE = 'usage: aurea insights FILE [--json] [--all]\n';
 /** Without --all, the plain-text summary lists this many "not enough data" foods. */
@@ -47,6 +48,12 @@ export const run: Command = async (args, io) => {
   out.push(`${path}: ${result.log_count} log${result.log_count === 1 ? '' : 's'}${span}`);
   section('Foods linked to worse symptoms', of('trigger', 'delayed').filter((i) => i.direction === 'worse'), out);
   section('Foods linked to better days', of('protective', 'delayed').filter((i) => i.direction === 'better'), out);
+  const defs = definitions ?? [];
+  const groups = componentFindings(result.components ?? [], (key) => ({
+    label: (defs.find((d) => d.key === key) ?? BUILTIN_SYMPTOMS.find((d) => d.key === key))?.label ?? key,
+    polarity: polarityOf(key, defs),
+  }));
+  if (groups.length > 0) out.push('', 'Food groups linked to symptoms', ...groups.map((g) => `  • ${g.sentence}`));
   section('No standout foods', of('no_triggers'), out);
   section('Cycle, week and time', of('cycle', 'weekday', 'trend', 'seasonal'), out);
   const gaps = of('not_enough_data');
