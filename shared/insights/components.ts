@@ -10,6 +10,7 @@ import { BUILTIN_SYMPTOMS, type SymptomDefinition } from '../schema';
 import { dayNumber } from '../util/dates';
 import { mannWhitneyU, pointBiserial } from '../stats';
 import { COMPONENT_KEYS, carriesComponent, type ComponentKey } from '../ingredients/components';
+import { normaliseIngredient } from '../ingredients/normalise';
 import { byCodePoint } from './order';
 import { SIGNIFICANCE } from './voice';
 import type { DiaryEntry } from './types';
@@ -38,12 +39,20 @@ export function analyseComponents(logs: readonly DiaryEntry[], definitions: read
   for (const l of sorted) for (const k of Object.keys(l.symptoms)) symptoms.add(k);
   const symptomKeys = [...symptoms].sort(byCodePoint);
 
+  // The table lists the app's normalised names; a diary written elsewhere may say "lentils" or "Crackers".
+  const canonical = new Map<string, string>();
+  const nameOf = (raw: string): string => {
+    let n = canonical.get(raw);
+    if (n === undefined) canonical.set(raw, (n = normaliseIngredient(raw)));
+    return n;
+  };
+
   const tests: ComponentTest[] = [];
   for (const component of COMPONENT_KEYS) {
     const exposed = new Uint8Array(L);
     const foodDays = new Map<string, number>();
     for (let i = 0; i < L; i++) {
-      for (const food of new Set(sorted[i]!.ingredients)) {
+      for (const food of new Set(sorted[i]!.ingredients.map(nameOf))) {
         if (!carriesComponent(food, component)) continue;
         exposed[i] = 1;
         foodDays.set(food, (foodDays.get(food) ?? 0) + 1);
