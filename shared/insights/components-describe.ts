@@ -18,6 +18,8 @@ export interface ComponentFinding {
   strength: Strength;
   sentence: string;
   numbers: NumberRow[];
+  /** Where the list of foods carrying the component comes from (shown under the numbers). */
+  source: string;
 }
 
 function directionOf(t: ComponentTest, polarity: SymptomWording['polarity']): LinkDirection {
@@ -43,7 +45,6 @@ export function componentNumbers(t: ComponentTest, familySize: number): NumberRo
     { label: 'Test', value: 'Mann-Whitney U, two-sided' },
     { label: 'p', value: formatP(t.p_value) },
     { label: `Adjusted p (Bonferroni, ${familySize} component tests)`, value: formatP(t.p_adjusted) },
-    { label: 'Source for the food groups', value: COMPONENTS[t.component].source },
   ];
 }
 
@@ -72,6 +73,7 @@ export function componentFindings(tests: readonly ComponentTest[], wordingOf: (s
         strength: evidenceStrength(t.p_adjusted),
         sentence: componentSentence(t, w),
         numbers: componentNumbers(t, tests.length),
+        source: COMPONENTS[t.component].source,
       };
     });
 }

@@ -36,6 +36,7 @@ export function ComponentFindings({ tests, labelOf, polarityOf }: { tests: reado
                   </div>
                 ))}
               </dl>
+              <p className="muted">Which foods count: {f.source}</p>
             </details>
           </li>
         ))}
