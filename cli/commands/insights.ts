@@ -2,8 +2,8 @@ import type { Command } from '../main';
 import { parseArgs } from '../lib/args';
 import { readExportFile } from '../lib/read-export';
 import { definitionsForAnalysis, diaryForAnalysis } from '../../shared/diary/for-analysis';
-import { BUILTIN_SYMPTOMS } from '../../shared/schema';
-import { analyseDiary, ASSOCIATION_NOTE, describeInsights, insightsJson, type InsightItem } from '../../shared/insights';
+import { BUILTIN_SYMPTOMS, polarityOf } from '../../shared/schema';
+import { analyseDiary, ASSOCIATION_NOTE, componentFindings, describeInsights, insightsJson, type InsightItem } from '../../shared/insights';
 
 const USAGE = 'usage: aurea insights FILE [--json] [--all]\n';
 /** Without --all, the plain-text summary lists this many "not enough data" foods. */
@@ -40,7 +40,8 @@ export const run: Command = async (args, io) => {
   const result = analyseDiary(logs, { definitions });
 
   if (flags.has('json')) {
-    io.out(JSON.stringify(insightsJson(result), null, 1) + '\n');
+    // The §4 keys first, then explained findings, then component findings: the per-food report keeps its shape and order.
+    io.out(JSON.stringify({ ...insightsJson(result), components: result.components ?? [] }, null, 1) + '\n');
     return 0;
   }
 
@@ -52,6 +53,12 @@ export const run: Command = async (args, io) => {
   section('Foods linked to worse symptoms', of('trigger', 'delayed').filter((i) => i.direction === 'worse'), out);
   section('Foods that only look linked (eaten with a likelier trigger)', of('explained'), out);
   section('Foods linked to better days', of('protective', 'delayed').filter((i) => i.direction === 'better'), out);
+  const defs = definitions ?? [];
+  const groups = componentFindings(result.components ?? [], (key) => ({
+    label: (defs.find((d) => d.key === key) ?? BUILTIN_SYMPTOMS.find((d) => d.key === key))?.label ?? key,
+    polarity: polarityOf(key, defs),
+  }));
+  if (groups.length > 0) out.push('', 'Food groups linked to symptoms', ...groups.map((g) => `  • ${g.sentence}`));
   section('No standout foods', of('no_triggers'), out);
   section('Cycle, week and time', of('cycle', 'weekday', 'trend', 'seasonal'), out);
   const gaps = of('not_enough_data');

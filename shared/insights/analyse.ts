@@ -11,6 +11,7 @@
 import { BUILTIN_SYMPTOMS, CYCLE_PHASES, polarityOf, type CyclePhase, type SymptomPolarity } from '../schema';
 import { dayNumber } from '../util/dates';
 import { mannWhitneyFromRankSum, midranks, oneWayAnova, pearsonTwoSided, pointBiserial, welchTTest, linearTrend } from '../stats';
+import { analyseComponents } from './components';
 import { byCodePoint } from './order';
 import { explainFindings } from './explained';
 import { SIGNIFICANCE } from './voice';
@@ -31,7 +32,7 @@ import type {
 } from './types';
 
 /** Bump when a rule changes, so cached results computed by an older engine are recomputed. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3; // 2: explained findings; 3: component findings
 
 /** Days needed with and without a food before it is tested. */
 export const MIN_DAYS_PER_GROUP = 4;
@@ -190,8 +191,10 @@ export function analyseDiary(logs: readonly DiaryEntry[], options: AnalyseOption
     symptoms: [],
     untested: [],
     explained: [],
+    components: [],
   };
   if (L === 0) return result;
+  result.components = analyseComponents(sorted, definitions);
 
   // Calendar: day numbers, a day → log lookup, weekend flags, month of year.
   const day = new Int32Array(L);

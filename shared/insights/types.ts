@@ -1,3 +1,4 @@
+import type { ComponentTest } from './components-types';
 import type { CyclePhase, SymptomDefinition, SymptomPolarity } from '../schema';
 
 /** The fields of a daily log the engine reads (DailyLog and an export file's logs both fit). */
@@ -172,4 +173,6 @@ export interface InsightsResult extends InsightsReport {
   untested: UntestedIngredient[];
   /** Findings explained by a co-occurring stronger finding; they stay in `triggers`/`delayed` (§4-exact). */
   explained: ExplainedFinding[];
+  /** Component × symptom × lag tests, a Bonferroni family of their own (components.ts). */
+  components?: ComponentTest[];
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ASSOCIATION_NOTE, findingNumbers, type InsightItem } from '../../../shared/insights/describe';
 import { findingAnchor } from '../../../shared/insights/voice';
 import { StrengthBadge } from '../components/StrengthBadge';
+import { ComponentFindings } from '../components/ComponentFindings';
 import { MIN_DAYS_PER_GROUP } from '../../../shared/insights/analyse';
 import type { DiaryEntry, InsightsResult } from '../../../shared/insights/types';
 import { BUILTIN_SYMPTOMS, type SymptomPolarity } from '../../../shared/schema';
@@ -261,6 +262,7 @@ const Findings = memo(function Findings({ cached, labelOf }: { cached: CachedIns
         </ul>
       </nav>
       <TriggersSection id="insights-triggers" groups={groups} result={result} labelOf={labelOf} polarityOf={polarityOf} theme={theme} />
+      <ComponentFindings tests={result.components} labelOf={labelOf} polarityOf={polarityOf} />
       {groups.delayed.length > 0 && (
         <Section id="insights-delayed" title="Delayed effects" intro="Foods that go with a change in a symptom a day or more later, rather than on the same day.">
           <FindingList items={groups.delayed} level={3} tag={(i) => LAG_TAG[i.lag ?? 0] ?? `${i.lag} days later`} />

@@ -73,9 +73,9 @@ describe('aurea insights', () => {
     const { code, out, err } = await aurea('insights', write('custom.json', c.export), '--json');
     expect(err).toBe('');
     expect(code).toBe(0);
-    const { explained, ...printed } = JSON.parse(out) as Record<string, unknown>;
+    const { explained, components: _components, ...printed } = JSON.parse(out) as Record<string, unknown>;
     expect(Object.keys(printed)).toEqual(['log_count', 'tests', 'triggers', 'lags', 'cycle', 'weekday', 'trend']);
-    expect(Object.keys(JSON.parse(out) as object).at(-1)).toBe('explained');
+    expect(Object.keys(JSON.parse(out) as object).slice(-2)).toEqual(['explained', 'components']);
     expect(differences(printed, c.expected, { strictTiny: true })).toEqual([]);
     expect(explained).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe('aurea insights', () => {
     const c = golden('explained-by');
     const { code, out } = await aurea('insights', write('explained.json', c.export), '--json');
     expect(code).toBe(0);
-    const { explained, ...printed } = JSON.parse(out) as { explained: Record<string, unknown>[] };
+    const { explained, components: _components, ...printed } = JSON.parse(out) as { explained: Record<string, unknown>[]; components?: unknown };
     expect(differences(printed, c.expected, { strictTiny: true })).toEqual([]);
     expect(explained.map((e) => Object.keys(e))).toEqual(explained.map(() => ['ingredient', 'symptom', 'lag_days', 'by_ingredient', 'by_lag_days', 'overlap', 'p_without', 'p_by_without']));
     expect(explained.map((e) => `${e.ingredient} by ${e.by_ingredient}`)).toEqual(['coconut milk by onion', 'rice by onion', 'milk by coffee']);
@@ -148,7 +148,7 @@ describe('aurea insights', () => {
   it('handles an empty diary', async () => {
     const { code, out } = await aurea('insights', write('empty.json', { format: 'aurea.export', version: 1, logs: [] }), '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({ log_count: 0, tests: [], triggers: [], lags: [], cycle: [], weekday: [], trend: [], explained: [] });
+    expect(JSON.parse(out)).toEqual({ log_count: 0, tests: [], triggers: [], lags: [], cycle: [], weekday: [], trend: [], explained: [], components: [] });
   });
 });
 
