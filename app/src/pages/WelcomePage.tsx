@@ -37,7 +37,8 @@ export function WelcomePage() {
         toast(`Loaded a demo diary of ${n} days. Remove it any time from the banner.`);
       }
       await saveSetting('onboarded', true);
-      navigate(withDemo ? '/insights' : '/today', { replace: true });
+      // The demo loads for a few seconds; a person who has moved on meanwhile is not pulled back.
+      if (location.pathname === '/welcome') navigate(withDemo ? '/insights' : '/today', { replace: true });
     } finally {
       setBusy(false);
     }

@@ -16,8 +16,9 @@ export async function loadDemoDiary(): Promise<number> {
   const file = diaryToExport(diary);
   const taken = new Set((await db.logs.where('date').anyOf(file.logs.map((l) => l.date)).primaryKeys()) as string[]);
   const logs = file.logs.filter((l) => !taken.has(l.date)).map((l) => ({ ...l, demo: true }));
-  await saveSetting('demoActive', true);
   await applyImport(db, { ...file, logs });
+  // Only once the days are stored: the banner (and leaving the page) never stands for a half-loaded demo.
+  await saveSetting('demoActive', true);
   await saveSetting('trackCycle', true);
   // Trains at once in the background, so Predict has the personal model by the time it is opened.
   await (await import('./diaryChanges')).afterBulkChange(db);
