@@ -193,6 +193,10 @@ async function timePredictOpens(browser: Browser, url: string, n: number) {
   const page = await context.newPage();
   await page.goto(`${url}/settings`, { waitUntil: 'load' });
   await page.getByLabel('Import an Aurea export (JSON)').setInputFiles(PREDICT_DIARY);
+  await page.getByRole('region', { name: 'Import preview' }).waitFor();
+  // The sample's dates run past tomorrow: the import asks before writing them.
+  const confirm = page.getByLabel(/^Yes, import (this day|these [\d,]+ days) with/);
+  if (await confirm.isVisible()) await confirm.check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Imported:' }).waitFor();
   const status = page.getByRole('region', { name: 'Model status' });
