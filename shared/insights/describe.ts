@@ -6,7 +6,7 @@
 import { BUILTIN_SYMPTOMS, CYCLE_PHASES, type CyclePhase, type SymptomDefinition, type SymptomPolarity } from '../schema';
 import { MIN_DAYS_PER_GROUP, MIN_LAG_PAIRS } from './analyse';
 import { byCodePoint } from './order';
-import { explanationOf } from './explained';
+import { explanationOf } from './explained-words';
 import { explainedHeadline, explainedSentence } from './explained-words';
 import type { DelayedEffect, Direction, ExplainedFinding, InsightsResult, SymptomCoverage, TriggerTest } from './types';
 import { changeWords as changeWordsFor, evidenceStrength, formatMean, formatP, inSentence, strengthPhrase, type NumberRow, type Strength } from './voice';

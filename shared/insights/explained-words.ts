@@ -8,6 +8,11 @@ import type { SymptomPolarity } from '../schema';
 import type { ExplainedFinding } from './types';
 import { changeWords, lagWords } from './voice';
 
+/** The explanation of one finding, if it has one (here, not beside the test, so pages that only word findings never load the statistics). */
+export function explanationOf(explained: readonly ExplainedFinding[], ingredient: string, symptom: string, lag: number): ExplainedFinding | undefined {
+  return explained.find((e) => e.ingredient === ingredient && e.symptom === symptom && e.lag_days === lag);
+}
+
 export interface ExplainedSymptomWords {
   /** Lower-case symptom name for mid-sentence use ("bloating", "energy"). */
   name: string;

@@ -186,8 +186,3 @@ export function explainFindings(logs: readonly DiaryEntry[] | DiaryIndex, result
 function byFinding(a: Finding, b: Finding): number {
   return byCodePoint(a.ingredient, b.ingredient) || a.lag - b.lag;
 }
-
-/** The explanation of one finding, if it has one. */
-export function explanationOf(explained: readonly ExplainedFinding[], ingredient: string, symptom: string, lag: number): ExplainedFinding | undefined {
-  return explained.find((e) => e.ingredient === ingredient && e.symptom === symptom && e.lag_days === lag);
-}

@@ -9,6 +9,7 @@ export { ingredientLinks, personalFindings, type IngredientLink, type PersonalFi
 export { logsHash, canonicalDiary, fnv1a64 } from './hash';
 export { byCodePoint } from './order';
 export * from './voice';
-export { explainFindings, pairEvidence, findingsOf, indexDiary, meetsRule, explanationOf, EXPLAINED_MIN_OVERLAP, EXPLAINED_ALPHA, EXPLAINED_MIN_GROUP, type Finding, type PairEvidence, type DiaryIndex } from './explained';
+export { explainFindings, pairEvidence, findingsOf, indexDiary, meetsRule, EXPLAINED_MIN_OVERLAP, EXPLAINED_ALPHA, EXPLAINED_MIN_GROUP, type Finding, type PairEvidence, type DiaryIndex } from './explained';
+export { explanationOf } from './explained-words';
 export { analyseComponents, COMPONENT_MIN_DAYS_PER_GROUP, COMPONENT_MAX_LAG, type ComponentTest } from './components';
 export { componentFindings, componentSentence, componentNumbers, COMPONENT_FOODS_NAMED, type ComponentFinding } from './components-describe';

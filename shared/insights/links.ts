@@ -1,5 +1,5 @@
 import { SIGNIFICANCE, evidenceStrength, inSentence, linkPhrase, type Strength, type SymptomWording } from './voice';
-import { explanationOf } from './explained';
+import { explanationOf } from './explained-words';
 import { explainedHeadline, explainedSentence } from './explained-words';
 import type { SymptomPolarity } from '../schema';
 import type { Direction, ExplainedFinding, InsightsResult } from './types';

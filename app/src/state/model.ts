@@ -301,9 +301,11 @@ export async function diarySignature(db: AureaDb): Promise<string> {
 export function useBackgroundModel(delayMs = 3000, startupDelayMs = 6000) {
   useEffect(() => {
     const db = appDb();
-    // Predict opens at once: the prediction worker starts now and takes the diary and the stored model,
-    // so the first prediction a person asks for is only the prediction itself.
-    void warmPredictions(db);
+    // Predict opens at once: once the first screen is idle, the prediction worker starts and takes the
+    // diary and the stored model, so the first prediction a person asks for is only the prediction itself.
+    // Without a model there is nothing to warm (Predict trains one when opened), so a new person's first
+    // load never starts TensorFlow.js or reads the food table.
+    const cancelWarm = whenIdle(() => void warmPredictions(db));
     let timer: ReturnType<typeof setTimeout> | undefined;
     let first = true;
     const sub = liveQuery(() => diarySignature(db)).subscribe({
@@ -314,6 +316,7 @@ export function useBackgroundModel(delayMs = 3000, startupDelayMs = 6000) {
       },
     });
     return () => {
+      cancelWarm();
       clearTimeout(timer);
       sub.unsubscribe();
     };
@@ -323,12 +326,23 @@ export function useBackgroundModel(delayMs = 3000, startupDelayMs = 6000) {
 /** Runs one throwaway prediction (an empty plan for tomorrow) so the worker holds the diary and the model. */
 export async function warmPredictions(db: AureaDb = appDb()): Promise<void> {
   try {
+    if ((await db.models.where('is_active').equals(1).count()) === 0) return;
     // The worker's start (parsing TensorFlow.js) overlaps with reading the diary below.
     void gateway.model().backend().catch(() => undefined);
     await requestPrediction(db, { date: addDays(localToday(), 1), ingredients: [], cycle_phase: null });
   } catch {
     // Only a head start: Predict reports its own errors.
   }
+}
+
+/** Runs `task` when the browser is idle after start-up (at most 3 s later); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 500);
+  return () => clearTimeout(id);
 }
 
 /** The background hook as a component, so the shell can load this module after first paint. */
