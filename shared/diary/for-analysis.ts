@@ -1,17 +1,22 @@
 /**
  * What the analysis and the model read from a diary: the logs as stored, plus what can be worked out
  * from them (estimated cycle phases from period days, loose/hard stool outcomes from stool types).
- * A diary with neither period days nor stool types comes back with the same content, so every number
- * computed for it is exactly what it was.
+ * from them (estimated cycle phases from period days, loose/hard stool outcomes from stool types, the
+ * ingredients of logged dishes and products). A diary with none of these comes back with the same content,
+ * so every number computed for it is exactly what it was.
  */
 import { withCyclePhases, type CycleDay } from '../cycle/estimate';
 import { STOOL_DEFINITIONS, withStoolOutcomes } from '../stool/outcomes';
-import type { SymptomDefinition } from '../schema';
+import { expandedIngredients } from './composites';
+import type { Composite, SymptomDefinition } from '../schema';
 
-type Day = CycleDay & { symptoms: Readonly<Record<string, number>>; stool_types?: readonly number[] };
+type Day = CycleDay & { symptoms: Readonly<Record<string, number>>; stool_types?: readonly number[]; ingredients: readonly string[]; composites?: readonly Composite[] };
 
 export function diaryForAnalysis<T extends Day>(logs: readonly T[]): T[] {
-  return withStoolOutcomes(withCyclePhases(logs));
+  return withStoolOutcomes(withCyclePhases(logs)).map((l) => {
+    const ingredients = expandedIngredients(l);
+    return ingredients === l.ingredients ? l : { ...l, ingredients };
+  });
 }
 
 /** The person's symptom definitions plus the stool outcomes' (their labels and polarity), when tracked. */

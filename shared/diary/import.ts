@@ -2,6 +2,7 @@ import type { DailyLog, ExportFile, ExportedLog, SymptomDefinition } from '../sc
 import { addDays } from '../util/dates';
 import { cleanIngredients, sameContent } from './logs';
 import { cleanMeals, dayIngredients } from './meals';
+import { cleanComposites } from './composites';
 
 export interface ImportPlan {
   /** Logs to write, already in their stored form. */
@@ -73,6 +74,9 @@ function storedFromExported(entry: ExportedLog, current: DailyLog | undefined, n
     log.meals = cleanMeals(entry.meals);
     log.ingredients = dayIngredients(log.meals);
   } else delete log.meals;
+  const composites = cleanComposites(entry.composites ?? [], log.ingredients);
+  if (composites.length) log.composites = composites;
+  else delete log.composites;
   return log;
 }
 

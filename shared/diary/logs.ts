@@ -1,6 +1,7 @@
 import type { DailyLog, ExportedLog, LogInput } from '../schema';
 import { cleanIngredients } from './ingredients';
 import { cleanMeals, dayIngredients } from './meals';
+import { cleanComposites } from './composites';
 
 export { cleanIngredients };
 
@@ -27,6 +28,10 @@ export function buildLog(input: LogInput, existing: DailyLog | undefined, nowIso
     log.meals = cleanMeals(input.meals);
     log.ingredients = dayIngredients(log.meals);
   } else delete log.meals;
+  // Dishes and products: the ones sent, or (omitted) the saved ones, kept only while still among the day's foods.
+  const composites = cleanComposites(input.composites ?? existing?.composites ?? [], log.ingredients);
+  if (composites.length) log.composites = composites;
+  else delete log.composites;
   // Marks the form did not send are kept; an unmarked period day or an empty stool list leaves no field.
   if (input.period !== undefined) {
     if (input.period) log.period = true;
@@ -42,10 +47,11 @@ export function buildLog(input: LogInput, existing: DailyLog | undefined, nowIso
 }
 
 /** The fields that make two logs the same day's record (ids and timestamps aside). */
-type DayContent = Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes' | 'meals' | 'period' | 'stool_types'>;
+type DayContent = Pick<DailyLog, 'ingredients' | 'symptoms' | 'cycle_phase' | 'notes' | 'meals' | 'period' | 'stool_types' | 'composites'>;
 export function sameContent(a: DayContent, b: DayContent): boolean {
   if ((a.cycle_phase ?? null) !== (b.cycle_phase ?? null)) return false;
   if (JSON.stringify(a.meals ?? null) !== JSON.stringify(b.meals ?? null)) return false;
+  if (JSON.stringify(a.composites ?? null) !== JSON.stringify(b.composites ?? null)) return false;
   if ((a.period ?? false) !== (b.period ?? false)) return false;
   if ((a.stool_types ?? []).join() !== (b.stool_types ?? []).join()) return false;
   if ((a.notes ?? '') !== (b.notes ?? '')) return false;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cyclePhase, ingredientList, isoDate, mealList, notes, periodDay, stoolTypes, symptomDefinition, symptoms } from './log';
+import { compositeList, cyclePhase, ingredientList, isoDate, mealList, notes, periodDay, stoolTypes, symptomDefinition, symptoms } from './log';
 
 /** One log in an export file: ids and timestamps are optional (hand-written files lack them). */
 export const exportedLog = z.looseObject({
@@ -7,6 +7,7 @@ export const exportedLog = z.looseObject({
   date: isoDate,
   ingredients: ingredientList,
   meals: z.optional(mealList),
+  composites: z.optional(compositeList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
   period: z.optional(periodDay),

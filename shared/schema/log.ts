@@ -101,6 +101,27 @@ export const mealList = z.array(meal, { error: 'must be a list of meals' }).chec
   z.refine((list) => new Set(list.map((m) => m.id)).size === list.length, 'each meal of a day needs its own name'),
 );
 
+/**
+ * What a logged dish, recipe or packaged product is made of (issue 14). The day's foods list the item by
+ * its name ("lasagna", "oatly oat drink"); its entry here says what kind of item it is, the product's
+ * barcode, and its ingredients as they were when it was logged, so the analysis sees into it on every
+ * device and after an export, even if the recipe or the product's label changes later.
+ */
+export const COMPOSITE_KINDS = ['dish', 'recipe', 'product'] as const;
+export type CompositeKind = (typeof COMPOSITE_KINDS)[number];
+export const barcode = z.string({ error: 'must be a barcode' }).check(z.regex(/^\d{8,14}$/, 'must be a barcode of 8 to 14 digits'));
+export const composite = z.object({
+  name: ingredientName,
+  kind: z.enum(COMPOSITE_KINDS, { error: 'must be dish, recipe or product' }),
+  barcode: z.optional(barcode),
+  ingredients: z.array(ingredientName, { error: 'must be a list of names' }).check(z.maxLength(80, 'at most 80 ingredients in one item')),
+});
+export type Composite = z.infer<typeof composite>;
+export const compositeList = z.array(composite, { error: 'must be a list of dishes and products' }).check(
+  z.maxLength(100, 'at most 100 dishes and products a day'),
+  z.refine((list) => new Set(list.map((c) => c.name)).size === list.length, 'each dish or product of a day is listed once'),
+);
+
 /** A daily log as stored on the device (DESIGN §2). Extra fields are kept. */
 export const dailyLog = z.looseObject({
   id: z.string().check(z.minLength(1)),
@@ -108,6 +129,8 @@ export const dailyLog = z.looseObject({
   /** The day's foods; when the day has meals, the union of their foods (what the analysis reads). */
   ingredients: ingredientList,
   meals: z.optional(mealList),
+  /** What the day's dishes and products are made of (absent when none was logged). */
+  composites: z.optional(compositeList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
   period: z.optional(periodDay),
@@ -124,6 +147,8 @@ export const logInput = z.object({
   ingredients: ingredientList,
   /** When given, the day's foods are the union of these meals' foods and `ingredients` is ignored. */
   meals: z.optional(mealList),
+  /** Dishes and products among the day's foods; omitted: the saved ones are kept for foods still there. */
+  composites: z.optional(compositeList),
   symptoms,
   cycle_phase: z.optional(z.nullable(cyclePhase)),
   /** Omitted: the day's saved mark is kept; false clears it. */

@@ -1,0 +1,47 @@
+/**
+ * Dishes, personal recipes and packaged products within a day (issue 14). A day lists such an item by its
+ * name among its foods, so the person sees what they ate and the per-food analysis can still find
+ * "lasagna" itself; `composites` records what each item is made of. The analysis reads the day's foods
+ * with every item expanded into its ingredients (`expandedIngredients`), so wheat in a lasagna and
+ * wheat typed on its own count as the same exposure.
+ */
+import { cleanIngredients } from './ingredients';
+import { normaliseIngredient } from '../ingredients/normalise';
+import type { Composite, DailyLog } from '../schema';
+
+/** Cleans a day's items as stored: names and ingredients normalised, one entry per name, only items still among the day's foods. */
+export function cleanComposites(composites: readonly Composite[], dayFoods: readonly string[]): Composite[] {
+  const present = new Set(dayFoods);
+  const byName = new Map<string, Composite>();
+  for (const c of composites) {
+    const name = normaliseIngredient(c.name);
+    if (!name || !present.has(name) || byName.has(name)) continue;
+    // An item is never its own ingredient (a product named "milk" made of milk adds nothing).
+    const ingredients = cleanIngredients(c.ingredients).filter((i) => i !== name);
+    byName.set(name, { name, kind: c.kind, ...(c.barcode ? { barcode: c.barcode } : {}), ingredients });
+  }
+  return [...byName.values()];
+}
+
+/**
+ * The day's foods as the analysis reads them: the foods as logged, then each dish's or product's
+ * ingredients, de-duplicated in that order. A day without items comes back unchanged (same array), so
+ * every number computed for a diary without dishes or products is exactly what it was.
+ */
+export function expandedIngredients<L extends { ingredients: readonly string[]; composites?: readonly Composite[] }>(log: L): L['ingredients'] {
+  if (!log.composites?.length) return log.ingredients;
+  const present = new Set(log.ingredients);
+  const extra = log.composites.filter((c) => present.has(c.name)).flatMap((c) => c.ingredients);
+  return extra.length ? (cleanIngredients([...log.ingredients, ...extra]) as L['ingredients']) : log.ingredients;
+}
+
+/** The item a day's food stands for, if it is a dish, recipe or product. */
+export function compositeOf(log: Pick<DailyLog, 'composites'>, food: string): Composite | undefined {
+  return log.composites?.find((c) => c.name === food);
+}
+
+/** Merges items into a list by name (later ones win), for adding a dish or product to a day being edited. */
+export function withComposite(list: readonly Composite[] | undefined, item: Composite): Composite[] {
+  const name = normaliseIngredient(item.name);
+  return [...(list ?? []).filter((c) => c.name !== name), { ...item, name }];
+}
