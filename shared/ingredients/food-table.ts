@@ -314,3 +314,9 @@ export function searchFoods(table: FoodTable, query: string, limit = 10): FoodMa
     .sort((a, b) => RANK[a.match] - RANK[b.match] || a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, limit);
 }
+
+/** The ingredient names of a dish as the table knows it (by name or alias), or undefined for a single food. */
+export function dishIngredientsOf(table: FoodTable, name: string): string[] | undefined {
+  const entry = resolveIngredient(name, table);
+  return entry?.made_of ? entry.made_of.map((p) => p.name) : undefined;
+}
