@@ -266,6 +266,7 @@ function SearchSection(props: {
                           <span className="result-name">{m.name}</span>
                           <span className="result-meta">
                             {m.via && m.via !== m.name ? `matched “${m.via}” · ` : ''}
+                            {m.entry.made_of ? 'dish · ' : ''}
                             {m.entry.category}
                           </span>
                         </span>
