@@ -27,7 +27,7 @@ async function shots(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('offline: make a recipe, log a dish and the recipe in a meal, reopen the day, export both', async ({ page, context }) => {
+test('offline: make a recipe, log a dish and the recipe in a meal, reopen the day, export both', async ({ page, context, browser }) => {
   await page.goto('/foods');
   await expect(page.getByRole('heading', { level: 1, name: 'Foods' })).toBeVisible();
   await waitForServiceWorker(page);
@@ -111,6 +111,18 @@ test('offline: make a recipe, log a dish and the recipe in a meal, reopen the da
     expect.objectContaining({ name: 'my lasagna', ingredients: [{ name: 'gluten free pasta', grams: 120 }, { name: 'ground turkey', grams: 100 }, { name: 'tomato sauce' }] }),
   ]);
   await context.setOffline(false);
+
+  // Another device takes the file: the import preview names the recipe, and Foods then lists it.
+  const fresh = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page2 = await fresh.newPage();
+  await page2.goto('/settings');
+  await page2.getByLabel('Import an Aurea export (JSON)').setInputFiles((await download.path())!);
+  await expect(page2.getByRole('region', { name: 'Import preview' })).toContainText('Also: 1 recipe.');
+  await page2.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page2.getByRole('status').filter({ hasText: 'Imported: 1 new' })).toBeVisible();
+  await page2.goto('/foods');
+  await expect(page2.getByRole('region', { name: 'My recipes' }).getByRole('listitem')).toContainText('my lasagna');
+  await fresh.close();
 });
 
 test('the recipes section and a dish card at 1280 px, light and dark', async ({ page }) => {
