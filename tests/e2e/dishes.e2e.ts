@@ -81,6 +81,7 @@ test('offline: make a recipe, log a dish and the recipe in a meal, reopen the da
   const recipeOption = page.getByRole('option', { name: /^my lasagna/ });
   await expect(recipeOption).toContainText('my recipe');
   await shots(page, 'dishes-picker-360');
+  await expectNoAxeViolations(page, 'Today with dish suggestions');
   await dishOption.click();
   // Typing the recipe's exact name works as well as picking it.
   await combo(page).fill('my lasagna');
@@ -138,6 +139,7 @@ test('the recipes section and a dish card at 1280 px, light and dark', async ({ 
   await expect(recipes.getByLabel('Ingredient 1', { exact: true })).toHaveValue('rice noodle');
   await expect(recipes.getByLabel('Grams of ingredient 1', { exact: true })).toHaveValue('200');
   await noHorizontalOverflow(page);
+  await expectNoAxeViolations(page, 'recipe editor');
   await recipes.scrollIntoViewIfNeeded();
   await shots(page, 'dishes-foods-1280');
 });
