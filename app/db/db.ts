@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { DailyLog, SymptomDefinition } from '../../shared/schema';
+import type { DailyLog, Recipe, SymptomDefinition } from '../../shared/schema';
 import { UNNAMED_MEAL_ID } from '../../shared/diary/meals';
 import type { SyncAccountRow, SyncDocRow, SyncMetaRow, SyncOutboxRow } from '../sync/types';
 
@@ -79,6 +79,7 @@ export interface ChallengeRow {
  * 3 — sync (app/sync): the outbox of local changes, the sync documents, the engine's state and status, and
  *     this device's account (keys as non-extractable CryptoKeys). Empty until sync is turned on.
  * 4 — meals: every day holds its foods in meals; a day logged before becomes one meal without a name.
+ * 5 — recipes: the person's own recipes ("my lasagna"), a new table; nothing else changes.
  */
 export class AureaDb extends Dexie {
   logs!: EntityTable<DailyLog, 'date'>;
@@ -90,6 +91,7 @@ export class AureaDb extends Dexie {
   predictions!: EntityTable<PredictionRow, 'id'>;
   meals!: EntityTable<SavedMealRow, 'id'>;
   challenges!: EntityTable<ChallengeRow, 'id'>;
+  recipes!: EntityTable<Recipe, 'id'>;
   syncOutbox!: Table<SyncOutboxRow, number>;
   syncDocs!: EntityTable<SyncDocRow, 'name'>;
   syncMeta!: EntityTable<SyncMetaRow, 'key'>;
@@ -143,6 +145,7 @@ export class AureaDb extends Dexie {
             log.meals = foods.length ? [{ id: UNNAMED_MEAL_ID, name: '', time: null, ingredients: [...foods] }] : [];
           });
       });
+    this.version(5).stores({ recipes: '&id, name' });
   }
 }
 

@@ -4,6 +4,8 @@ import { buildLog, byDate, cleanIngredients } from '../../shared/diary/logs';
 import { planImport, type ImportPlan } from '../../shared/diary/import';
 import { buildExportFile, logsToCsv } from '../../shared/diary/export';
 import { planExtras, type ExtrasPlan } from '../../shared/diary/import-extras';
+import { cleanRecipe, type RecipeDraft } from '../../shared/diary/recipes';
+import type { Recipe } from '../../shared/schema';
 import { exportedChallenge } from '../../shared/schema/export';
 import type { Json } from '../../shared/sync/doc';
 import type { AureaDb, ChallengeRow, SavedMealRow } from './db';
@@ -77,6 +79,11 @@ export const onSymptomsChange = symptomHooks.add;
 export type SettingChangeHook = (db: AureaDb, change: { key: string; before: unknown; after: unknown }) => Promise<void>;
 const settingHooks = hookList<SettingChangeHook>();
 export const onSettingChange = settingHooks.add;
+
+/** Hooks run inside the same transaction as a change to one of the person's recipes (null = none / deleted). */
+export type RecipeChangeHook = (db: AureaDb, change: { id: string; before: Recipe | null; after: Recipe | null }) => Promise<void>;
+const recipeHooks = hookList<RecipeChangeHook>();
+export const onRecipeChange = recipeHooks.add;
 
 /** Tables the change hooks write (the sync outbox), so every write can include them in its transaction. */
 export const extraLogTables: string[] = [];
@@ -242,7 +249,14 @@ export async function setSetting(db: AureaDb, key: string, value: unknown): Prom
 
 /** The whole diary as an export file (format version 2): days with meals, symptoms, saved meals, re-challenges, settings. */
 export async function buildExport(db: AureaDb, now: Date = new Date()): Promise<ExportFile> {
-  const [logs, defs, saved, challenges, rows] = await Promise.all([allLogs(db), symptomDefinitions(db), db.meals.toArray(), db.challenges.toArray(), db.settings.bulkGet([...PORTABLE_SETTINGS])]);
+  const [logs, defs, saved, challenges, rows, recipes] = await Promise.all([
+    allLogs(db),
+    symptomDefinitions(db),
+    db.meals.toArray(),
+    db.challenges.toArray(),
+    db.settings.bulkGet([...PORTABLE_SETTINGS]),
+    db.recipes.toArray(),
+  ]);
   const settings: Record<string, Json> = {};
   PORTABLE_SETTINGS.forEach((key, i) => {
     const value = rows[i]?.value;
@@ -254,6 +268,7 @@ export async function buildExport(db: AureaDb, now: Date = new Date()): Promise<
       const parsed = exportedChallenge.safeParse(c);
       return parsed.success ? [parsed.data] : [];
     }),
+    recipes,
     settings,
   });
 }
@@ -265,8 +280,8 @@ function portableSetting(key: string, value: unknown): boolean {
 
 /** What an import adds beside the days: saved meals, re-challenges and settings (nothing written). */
 export async function previewImportExtras(db: AureaDb, file: ExportFile, now: Date = new Date()): Promise<ExtrasPlan> {
-  const [savedMeals, challenges] = await Promise.all([db.meals.toArray(), db.challenges.toArray()]);
-  return planExtras(file, { savedMeals, challenges }, portableSetting, now.toISOString());
+  const [savedMeals, challenges, recipes] = await Promise.all([db.meals.toArray(), db.challenges.toArray(), db.recipes.toArray()]);
+  return planExtras(file, { savedMeals, challenges, recipes }, portableSetting, now.toISOString());
 }
 
 export async function buildCsv(db: AureaDb): Promise<string> {
@@ -286,7 +301,7 @@ export async function previewImport(db: AureaDb, file: ExportFile, now: Date = n
  */
 export async function applyImport(db: AureaDb, file: ExportFile, now: Date = new Date()): Promise<ImportPlan> {
   return guardedWrite(() =>
-    db.transaction('rw', [db.logs, db.symptoms, db.meals, db.challenges, db.settings, ...hookTables(db)], async () => {
+    db.transaction('rw', [db.logs, db.symptoms, db.meals, db.challenges, db.settings, db.recipes, ...hookTables(db)], async () => {
       const plan = await previewImport(db, file, now);
       if (plan.newSymptoms.length || plan.undefinedSymptoms.length) {
         await changeSymptoms(db, async () => {
@@ -307,6 +322,7 @@ export async function applyImport(db: AureaDb, file: ExportFile, now: Date = new
       const extras = await previewImportExtras(db, file, now);
       if (extras.savedMeals.length) await db.meals.bulkPut(extras.savedMeals);
       if (extras.challenges.length) await db.challenges.bulkPut(extras.challenges as ChallengeRow[]);
+      for (const r of extras.recipes) await putRecipe(db, r);
       for (const [key, value] of Object.entries(extras.settings)) {
         const prev = settingHooks.hooks.length ? (await db.settings.get(key))?.value : undefined;
         await db.settings.put({ key, value });
@@ -360,4 +376,49 @@ export async function listMeals(db: AureaDb): Promise<SavedMealRow[]> {
 /** The latest log strictly before a date (for "same as yesterday" and copying). */
 export async function previousLog(db: AureaDb, date: string): Promise<DailyLog | undefined> {
   return db.logs.where('date').below(date).last();
+}
+
+// ---- personal recipes ------------------------------------------------------------------------------------
+
+/** Writes one recipe and runs the recipe hooks; call inside a transaction that includes the hook tables. */
+async function putRecipe(db: AureaDb, r: Recipe): Promise<void> {
+  const before = recipeHooks.hooks.length ? ((await db.recipes.get(r.id)) ?? null) : null;
+  await db.recipes.put(r);
+  for (const h of recipeHooks.hooks) await h(db, { id: r.id, before, after: r });
+}
+
+/**
+ * Saves a recipe ("my lasagna") from what the person typed: a new one, or `id`'s new content. A name that
+ * another recipe already has is refused (one recipe per name, because the diary logs it by name).
+ */
+export async function saveRecipe(db: AureaDb, draft: RecipeDraft, id: string | null = null, now: Date = new Date()): Promise<Recipe> {
+  const clean = cleanRecipe(draft);
+  if (!clean.ok) throw new InputError(clean.message);
+  return guardedWrite(() =>
+    db.transaction('rw', [db.recipes, ...hookTables(db)], async () => {
+      const same = await db.recipes.where('name').equals(clean.name).first();
+      if (same && same.id !== id) throw new InputError(`You already have a recipe called ${clean.name}`);
+      const existing = id ? await db.recipes.get(id) : undefined;
+      const iso = now.toISOString();
+      const r: Recipe = { id: existing?.id ?? id ?? crypto.randomUUID(), name: clean.name, ingredients: clean.ingredients, created_at: existing?.created_at ?? iso, updated_at: iso };
+      await putRecipe(db, r);
+      return r;
+    }),
+  );
+}
+
+export async function deleteRecipe(db: AureaDb, id: string): Promise<void> {
+  await guardedWrite(() =>
+    db.transaction('rw', [db.recipes, ...hookTables(db)], async () => {
+      const before = (await db.recipes.get(id)) ?? null;
+      if (!before) return;
+      await db.recipes.delete(id);
+      for (const h of recipeHooks.hooks) await h(db, { id, before, after: null });
+    }),
+  );
+}
+
+/** The person's recipes by name. */
+export async function listRecipes(db: AureaDb): Promise<Recipe[]> {
+  return (await db.recipes.toArray()).sort((a, b) => a.name.localeCompare(b.name));
 }

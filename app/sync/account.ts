@@ -94,7 +94,7 @@ async function keepSession(db: AureaDb, session: SignedIn, serverUrl: string, cl
     signedInAt: new Date(now).toISOString(),
     sessionEnded: false,
   };
-  await db.transaction('rw', [db.syncAccount, db.syncOutbox, db.syncDocs, db.syncMeta, db.logs, db.symptoms, db.settings], async () => {
+  await db.transaction('rw', [db.syncAccount, db.syncOutbox, db.syncDocs, db.syncMeta, db.logs, db.symptoms, db.settings, db.recipes], async () => {
     if (!resume) {
       await Promise.all([db.syncOutbox.clear(), db.syncDocs.clear(), db.syncMeta.clear()]);
       await db.syncOutbox.bulkAdd(await initialIntents(db, now));

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { DailyLog } from '../../shared/schema';
 import type { AureaDb } from '../db/db';
-import { extraLogTables, onLogChange, onLogWriteStart, onSettingChange, onSymptomsChange } from '../db/repo';
+import { extraLogTables, onLogChange, onLogWriteStart, onRecipeChange, onSettingChange, onSymptomsChange } from '../db/repo';
 import { SYNC_TABLES, SYNCED_SETTINGS, type OutboxIntent } from './types';
 
 /**
@@ -50,6 +50,10 @@ export function installSyncHooks(): void {
 
   onSymptomsChange(async (db, { before, after }) => {
     await queue(db, { kind: 'symptoms', at: Date.now(), before, after });
+  });
+
+  onRecipeChange(async (db, { id, before, after }) => {
+    await queue(db, { kind: 'recipe', at: Date.now(), id, before, after });
   });
 
   onSettingChange(async (db, { key, before, after }) => {

@@ -3,6 +3,7 @@ import type { DailyLog, SymptomDefinition } from '../../shared/schema';
 import { initialChanges, logChange, settingsChange, symptomDefinitionsChange, type AppliedChange, type OutboxChange, type OutboxEntry, type RecordName } from '../../shared/sync/collections';
 import type { Json } from '../../shared/sync/doc';
 import type { CommitBatch, StoredDoc, SyncState, SyncStore } from '../../shared/sync/store';
+import { RECIPES_GROUP, recipeField, recipeFields, recipesFromFields } from '../../shared/diary/recipes';
 import type { AureaDb } from '../db/db';
 import { ACCOUNT_ROW_ID, SYNCED_SETTINGS, type OutboxIntent, type SyncDocRow, type SyncOutboxRow } from './types';
 
@@ -37,21 +38,29 @@ export function changeOfIntent(intent: OutboxIntent): OutboxChange | null {
       const before = intent.before === undefined ? null : { [intent.key]: intent.before as Json };
       return settingsChange(group, before, { [intent.key]: (intent.after ?? null) as Json }, intent.at);
     }
+    case 'recipe': {
+      // Recipes sync as the settings group "recipes", one field per recipe, so two devices' recipes merge one by one.
+      if (!intent.before && !intent.after) return null;
+      const before = intent.before ? { [intent.id]: recipeField(intent.before) } : null;
+      return settingsChange(RECIPES_GROUP, before, { [intent.id]: intent.after ? recipeField(intent.after) : null }, intent.at);
+    }
   }
 }
 
 /** What this device already holds, as outbox changes: uploaded when sync is turned on (demo days stay local). */
 export async function initialIntents(db: AureaDb, at: number): Promise<SyncOutboxRow[]> {
-  const [logs, symptoms, settingRows] = await Promise.all([
+  const [logs, symptoms, settingRows, recipes] = await Promise.all([
     db.logs.filter((l) => (l as { demo?: unknown }).demo !== true).toArray(),
     db.symptoms.toArray(),
     db.settings.where('key').anyOf(Object.keys(SYNCED_SETTINGS)).toArray(),
+    db.recipes.toArray(),
   ]);
   const settings: Record<string, Record<string, Json>> = {};
   for (const row of settingRows) {
     const group = SYNCED_SETTINGS[row.key]!;
     (settings[group] ??= {})[row.key] = row.value as Json;
   }
+  if (recipes.length) settings[RECIPES_GROUP] = recipeFields(recipes);
   return initialChanges({ logs, symptomDefinitions: symptoms.filter(isCustom), settings }, at).map((change) => ({ intent: { kind: 'change', change } }));
 }
 
@@ -131,7 +140,7 @@ export class DexieSyncStore implements SyncStore {
 
   async commit(batch: CommitBatch): Promise<boolean> {
     const db = this.db;
-    return db.transaction('rw', [db.syncOutbox, db.syncDocs, db.syncMeta, db.syncAccount, db.logs, db.symptoms, db.settings], async () => {
+    return db.transaction('rw', [db.syncOutbox, db.syncDocs, db.syncMeta, db.syncAccount, db.logs, db.symptoms, db.settings, db.recipes], async () => {
       if (this.generation !== null) {
         const account = await db.syncAccount.get(ACCOUNT_ROW_ID);
         if (account?.generation !== this.generation) throw new SyncStoppedError();
@@ -159,6 +168,10 @@ async function applyChange(db: AureaDb, change: AppliedChange): Promise<void> {
   } else if (change.collection === 'symptoms') {
     await db.symptoms.clear();
     await db.symptoms.bulkPut(change.definitions.filter(isCustom));
+  } else if (change.group === RECIPES_GROUP) {
+    // The merged record holds every live recipe: the table becomes exactly that.
+    await db.recipes.clear();
+    await db.recipes.bulkPut(recipesFromFields(change.values));
   } else {
     const keys = Object.entries(SYNCED_SETTINGS)
       .filter(([, group]) => group === change.group)

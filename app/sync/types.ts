@@ -1,4 +1,4 @@
-import type { DailyLog, SymptomDefinition } from '../../shared/schema';
+import type { DailyLog, Recipe, SymptomDefinition } from '../../shared/schema';
 import type { OutboxChange } from '../../shared/sync/collections';
 import type { SyncDoc } from '../../shared/sync/doc';
 import type { Hlc } from '../../shared/sync/hlc';
@@ -18,6 +18,8 @@ export type OutboxIntent =
   | { kind: 'log'; at: number; date: string; before: DailyLog | null; after: DailyLog | null }
   | { kind: 'symptoms'; at: number; before: SymptomDefinition[]; after: SymptomDefinition[] }
   | { kind: 'setting'; at: number; key: string; before: unknown; after: unknown }
+  /** One of the person's recipes created, edited (before and after) or deleted (after null). */
+  | { kind: 'recipe'; at: number; id: string; before: Recipe | null; after: Recipe | null }
   | { kind: 'change'; change: OutboxChange };
 
 export interface SyncOutboxRow {

@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CATALOGUE, type CatalogueEntry } from '../../shared/ingredients/catalogue';
 import { FOOD_CATEGORIES, NUTRIENT_COLUMNS, decodeFoodTable, type FoodsFile, type NutrientColumn } from '../../shared/ingredients/food-table';
-import { ADDITIVES, CURATED_NUTRIENTS, KNOWLEDGE_SOURCES, knowledgeNames } from '../../shared/ingredients/knowledge';
+import { DISHES, MEASURED_DISHES } from '../../shared/ingredients/dishes';
+import { ADDITIVES, CURATED_NUTRIENTS, KNOWLEDGE_SOURCES, knowledgeFor, knowledgeNames } from '../../shared/ingredients/knowledge';
 import { aliasPairs, normaliseIngredient, resolveIngredient } from '../../shared/ingredients/normalise';
 import { parseArgs } from '../lib/args';
 
@@ -209,8 +210,9 @@ export function buildFoods(dataDir: string): BuildResult {
   const cols: FoodsFile['columns'] = {
     name: [], aliases: [], category: [], ndb: [], sr28: [],
     nutrients: Object.fromEntries(NUTRIENT_COLUMNS.map((c) => [c, []])) as unknown as FoodsFile['columns']['nutrients'],
-    pufa_g: [], gi: [], gi_ref: [], gi_food: [], curated: [], note: [],
+    pufa_g: [], gi: [], gi_ref: [], gi_food: [], curated: [], note: [], made_of: [],
   };
+  const madeOf = cols.made_of!;
 
   for (const d of drafts) {
     const e = d.entry;
@@ -268,10 +270,14 @@ export function buildFoods(dataDir: string): BuildResult {
     cols.gi_food.push(gi?.food ?? null);
     cols.curated.push(curated.length ? curated.join(';') : null);
     cols.note.push(e.note ?? null);
+    madeOf.push(null);
   }
+
+  addDishes(cols, claim, problems, curationIndex);
 
   // The knowledge table must speak of foods the table has (a typo would silently drop a flag).
   const names = new Set(cols.name);
+  for (const k of Object.keys(MEASURED_DISHES)) if (!names.has(k)) problems.push(`measured dish "${k}" is not a food-table name`);
   for (const k of knowledgeNames()) if (!names.has(k)) problems.push(`knowledge table names "${k}", which is not a food-table name`);
   for (const k of Object.keys(CURATED_NUTRIENTS)) if (!names.has(k)) problems.push(`curated value for unknown food "${k}"`);
 
@@ -287,6 +293,7 @@ export function buildFoods(dataDir: string): BuildResult {
         M: 'MyGi glycemic index compilation (bitmoremedia/mygi, data/gi-data.json), aggregated from Harvard Health, Mendosa (2008) and other published tables; glucose = 100.',
       },
       knowledge: 'Aurea curated knowledge table (shared/ingredients/knowledge.ts): flags with their reasons, well-studied foods, curated caffeine and trans-fat values with their sources.',
+      dishes: 'Aurea dish table (shared/ingredients/dishes.ts): a typical serving of each dish as grams of food-table ingredients; values per 100 g are the gram-weighted mean of the parts, flags those of parts making up at least a tenth of the serving. Dishes SR28 measured as a whole keep the measured values.',
     },
     categories: [...FOOD_CATEGORIES],
     curation,
@@ -295,6 +302,107 @@ export function buildFoods(dataDir: string): BuildResult {
   // Round-trip through the decoder so a file that would not load is never written.
   decodeFoodTable(JSON.parse(JSON.stringify(file)));
   return { file, json: `${JSON.stringify(file)}\n`, warnings };
+}
+
+const DISH_TEXT = {
+  computed: 'Computed from the dish\'s ingredients, gram-weighted (a typical recipe, not a measurement).',
+  smallGap: 'Computed from the dish\'s ingredients, gram-weighted; ingredients under 5 % of the serving with no measured value count as 0.',
+};
+/** Parts without a value may count as 0 only while they are this small a share of the serving. */
+const DISH_GAP_SHARE = 0.05;
+/** A dish gets a GI only when parts with a measured GI carry this share of its available carbohydrate. */
+const DISH_GI_CARB_SHARE = 0.8;
+
+/**
+ * Adds the dish table (shared/ingredients/dishes.ts) to the columns: each dish is a row whose values per
+ * 100 g are the gram-weighted mean of its parts' rows, and whose GI (where its carbohydrate comes from
+ * foods with a measured GI) is the carbohydrate-weighted mean of theirs (FAO/WHO 1998 mixed-meal rule).
+ * Dishes SR28 measured as a whole only get their parts recorded.
+ */
+function addDishes(
+  cols: FoodsFile['columns'],
+  claim: (name: string, by: string) => void,
+  problems: string[],
+  curationIndex: (text: string) => number,
+): void {
+  const madeOf = cols.made_of!;
+  const rowOf = new Map(cols.name.map((n, i) => [n, i]));
+  const encodeParts = (dish: string, parts: ReadonlyArray<readonly [string, number]>): string | null => {
+    for (const [part, grams] of parts) {
+      if (!rowOf.has(part) || cols.ndb[rowOf.get(part)!] === null) problems.push(`dish "${dish}": "${part}" is not a food-table food with an SR28 row`);
+      if (!(grams > 0)) problems.push(`dish "${dish}": "${part}" has ${grams} g`);
+    }
+    return parts.length ? parts.map(([p, g]) => `${p}:${g}`).join('|') : null;
+  };
+  for (const [name, parts] of Object.entries(MEASURED_DISHES)) {
+    const i = rowOf.get(name);
+    if (i !== undefined) madeOf[i] = encodeParts(name, parts);
+  }
+  for (const dish of DISHES) {
+    if (normaliseIngredient(dish.name) !== dish.name) problems.push(`dish name "${dish.name}" is not normalised (→ "${normaliseIngredient(dish.name)}")`);
+    if (rowOf.has(dish.name)) {
+      problems.push(`dish "${dish.name}" is already a food-table name`);
+      continue;
+    }
+    claim(dish.name, dish.name);
+    const aliases = new Set<string>();
+    for (const raw of dish.aliases) {
+      const alias = normaliseIngredient(raw);
+      if (!alias || alias === dish.name) continue;
+      claim(alias, dish.name);
+      aliases.add(alias);
+    }
+    const encoded = encodeParts(dish.name, dish.parts);
+    const total = dish.parts.reduce((s, [, g]) => s + g, 0);
+    const rows = dish.parts.map(([p, g]) => ({ i: rowOf.get(p) ?? -1, g })).filter((r) => r.i >= 0);
+    const mean = (value: (i: number) => number | null | undefined): { v: number | null; gap: boolean } => {
+      let sum = 0;
+      let missing = 0;
+      for (const r of rows) {
+        const v = value(r.i);
+        if (v === null || v === undefined) missing += r.g;
+        else sum += v * r.g;
+      }
+      if (total <= 0 || missing / total > DISH_GAP_SHARE) return { v: null, gap: false };
+      return { v: Math.round((sum / total) * 1000) / 1000, gap: missing > 0 };
+    };
+    const curated: string[] = [];
+    for (const c of NUTRIENT_COLUMNS) {
+      // Caffeine is known only for caffeinated foods: a part the knowledge table does not call
+      // caffeinated has none, so milk does not leave a latte's caffeine unknown.
+      const value = c === 'caffeine_mg' ? (i: number) => cols.nutrients[c][i] ?? (knowledgeFor(cols.name[i]!).flags.includes('caffeine') ? null : 0) : (i: number) => cols.nutrients[c][i];
+      const { v, gap } = mean(value);
+      cols.nutrients[c].push(v);
+      if (v !== null) curated.push(`${c}=${curationIndex(gap ? DISH_TEXT.smallGap : DISH_TEXT.computed)}`);
+    }
+    cols.pufa_g.push(mean((i) => cols.pufa_g[i]).v);
+    // Mixed-meal GI: weighted by each part's available carbohydrate (carbohydrate minus fibre).
+    let carb = 0;
+    let carbWithGi = 0;
+    let weighted = 0;
+    for (const r of rows) {
+      const avail = Math.max(0, (cols.nutrients.carbohydrate_g[r.i] ?? 0) - (cols.nutrients.fiber_g[r.i] ?? 0)) * r.g;
+      carb += avail;
+      const gi = cols.gi[r.i];
+      if (gi !== null && gi !== undefined) {
+        carbWithGi += avail;
+        weighted += gi * avail;
+      }
+    }
+    const gi = carb > 0 && carbWithGi / carb >= DISH_GI_CARB_SHARE ? Math.round(weighted / carbWithGi) : null;
+    cols.name.push(dish.name);
+    cols.aliases.push([...aliases].sort().join('|'));
+    cols.category.push(FOOD_CATEGORIES.indexOf(dish.category));
+    cols.ndb.push(null);
+    cols.sr28.push(null);
+    cols.gi.push(gi);
+    cols.gi_ref.push(null);
+    cols.gi_food.push(null);
+    cols.curated.push(curated.length ? curated.join(';') : null);
+    cols.note.push(dish.note ?? null);
+    madeOf.push(encoded);
+    rowOf.set(dish.name, cols.name.length - 1);
+  }
 }
 
 /** Distinct ingredient names in the sample diaries, and which of them the table resolves. */

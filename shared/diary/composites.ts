@@ -45,3 +45,47 @@ export function withComposite(list: readonly Composite[] | undefined, item: Comp
   const name = normaliseIngredient(item.name);
   return [...(list ?? []).filter((c) => c.name !== name), { ...item, name }];
 }
+
+/**
+ * The rule that turns logged names into items (issue 14), written once: a name that is one of the person's
+ * recipes becomes a 'recipe' item, otherwise a name the food table knows as a dish becomes a 'dish' item
+ * (its ingredients = the dish's parts). A recipe named like a bundled dish wins for that person. Names
+ * that are neither give nothing. `dishIngredients` answers for the bundled dishes (undefined = not a dish).
+ */
+export function compositesForFoods(
+  names: readonly string[],
+  dishIngredients: ((name: string) => readonly string[] | undefined) | null,
+  recipes: ReadonlyArray<{ name: string; ingredients: ReadonlyArray<{ name: string }> }>,
+): Composite[] {
+  const byName = new Map(recipes.map((r) => [normaliseIngredient(r.name), r]));
+  const out: Composite[] = [];
+  for (const raw of names) {
+    const name = normaliseIngredient(raw);
+    if (!name || out.some((c) => c.name === name)) continue;
+    const mine = byName.get(name);
+    if (mine) {
+      out.push({ name, kind: 'recipe', ingredients: cleanIngredients(mine.ingredients.map((p) => p.name)).filter((i) => i !== name) });
+      continue;
+    }
+    const parts = dishIngredients?.(name);
+    // Water adds nothing a diary can learn from; it only makes porridge and tea look alike.
+    if (parts?.length) out.push({ name, kind: 'dish', ingredients: cleanIngredients(parts.filter((p) => p !== 'water')).filter((i) => i !== name) });
+  }
+  return out;
+}
+
+/**
+ * The items of a day being saved: those it already had (a product, or a dish as it was when logged) stay
+ * for foods still in the day; foods without one get one when they are a recipe or a dish.
+ */
+export function dayComposites(
+  foods: readonly string[],
+  saved: readonly Composite[] | undefined,
+  dishIngredients: ((name: string) => readonly string[] | undefined) | null,
+  recipes: ReadonlyArray<{ name: string; ingredients: ReadonlyArray<{ name: string }> }>,
+): Composite[] {
+  const present = new Set(foods);
+  const kept = (saved ?? []).filter((c) => present.has(c.name));
+  const have = new Set(kept.map((c) => c.name));
+  return [...kept, ...compositesForFoods(foods.filter((f) => !have.has(f)), dishIngredients, recipes)];
+}

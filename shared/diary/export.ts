@@ -1,4 +1,4 @@
-import { CURRENT_EXPORT_VERSION, type DailyLog, type ExportedChallenge, type ExportedSavedMeal, type ExportFile, type SymptomDefinition } from '../schema';
+import { CURRENT_EXPORT_VERSION, type DailyLog, type ExportedChallenge, type ExportedSavedMeal, type ExportFile, type Recipe, type SymptomDefinition } from '../schema';
 import type { Json } from '../sync/doc';
 import { byDate, toExportedLog } from './logs';
 import { mealsLine } from './meals';
@@ -7,6 +7,7 @@ import { mealsLine } from './meals';
 export interface ExportExtras {
   savedMeals?: readonly ExportedSavedMeal[];
   challenges?: readonly ExportedChallenge[];
+  recipes?: readonly Recipe[];
   settings?: Readonly<Record<string, Json>>;
 }
 
@@ -23,6 +24,7 @@ export function buildExportFile(logs: readonly DailyLog[], symptoms: readonly Sy
     logs: byDate(logs).map(toExportedLog),
     saved_meals: [...(extras.savedMeals ?? [])],
     challenges: [...(extras.challenges ?? [])],
+    ...(extras.recipes?.length ? { recipes: [...extras.recipes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) } : {}),
     settings: { ...(extras.settings ?? {}) },
   };
 }

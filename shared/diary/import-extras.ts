@@ -2,8 +2,9 @@
  * What a version 2 export adds beside the days (saved meals, re-challenges, settings), planned against
  * what the device has, like the days themselves: nothing is written here.
  */
-import type { ExportedChallenge, ExportedSavedMeal, ExportFile } from '../schema';
+import type { ExportedChallenge, ExportedSavedMeal, ExportFile, Recipe } from '../schema';
 import { cleanIngredients } from './ingredients';
+import { planRecipes } from './recipes';
 
 export interface SavedMealLike {
   id: string;
@@ -24,12 +25,14 @@ export interface ExtrasPlan {
   challenges: (ExportedChallenge & { status: ChallengeLike['status'] })[];
   /** Active re-challenges from the file kept as stopped, because this device already runs one. */
   challengesStopped: number;
+  /** The person's recipes from the file, merged by name with the device's (the file's content wins). */
+  recipes: Recipe[];
   settings: Record<string, unknown>;
 }
 
 export function planExtras(
   file: ExportFile,
-  existing: { savedMeals: readonly SavedMealLike[]; challenges: readonly ChallengeLike[] },
+  existing: { savedMeals: readonly SavedMealLike[]; challenges: readonly ChallengeLike[]; recipes?: readonly Recipe[] },
   portable: (key: string, value: unknown) => boolean,
   nowIso: string,
 ): ExtrasPlan {
@@ -56,5 +59,6 @@ export function planExtras(
   });
   const settings: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(file.settings ?? {})) if (portable(k, v)) settings[k] = v;
-  return { savedMeals, challenges, challengesStopped, settings };
+  const recipes = planRecipes(file.recipes ?? [], existing.recipes ?? [], nowIso);
+  return { savedMeals, challenges, challengesStopped, recipes, settings };
 }

@@ -57,6 +57,13 @@ export interface FoodEntry {
   flags: IngredientFlag[];
   flag_reasons: Partial<Record<IngredientFlag, string>>;
   well_studied: boolean;
+  /** A dish: what one serving is made of (food-table names, grams); null for a single food. */
+  made_of: DishPart[] | null;
+}
+
+export interface DishPart {
+  name: string;
+  grams: number;
 }
 
 export interface FoodTable {
@@ -79,6 +86,7 @@ export const foodsFileSchema = z.object({
     sr28: z.string(),
     gi: z.record(z.string(), z.string()),
     knowledge: z.string(),
+    dishes: z.optional(z.string()),
   }),
   categories: z.array(z.enum(FOOD_CATEGORIES)),
   /** Texts explaining curated values, referenced by index from the `curated` column. */
@@ -99,6 +107,8 @@ export const foodsFileSchema = z.object({
     /** "field=curationIndex;field=curationIndex". */
     curated: column(nullableString),
     note: column(nullableString),
+    /** Dishes: "name:grams|name:grams" per serving; null for single foods. */
+    made_of: z.optional(column(nullableString)),
   }),
 });
 export type FoodsFile = z.infer<typeof foodsFileSchema>;
@@ -110,7 +120,7 @@ export function decodeFoodTable(raw: unknown): FoodTable {
   const file = foodsFileSchema.parse(raw);
   const c = file.columns;
   const n = c.name.length;
-  const lengths = [c.aliases, c.category, c.ndb, c.sr28, c.pufa_g, c.gi, c.gi_ref, c.gi_food, c.curated, c.note, ...Object.values(c.nutrients)].map((a) => a.length);
+  const lengths = [c.aliases, c.category, c.ndb, c.sr28, c.pufa_g, c.gi, c.gi_ref, c.gi_food, c.curated, c.note, ...(c.made_of ? [c.made_of] : []), ...Object.values(c.nutrients)].map((a) => a.length);
   if (lengths.some((l) => l !== n)) throw new Error('foods.data.json: columns differ in length');
 
   const entries: FoodEntry[] = [];
@@ -130,7 +140,10 @@ export function decodeFoodTable(raw: unknown): FoodTable {
     }
     const ref = c.gi_ref[i] ?? null;
     const giTable = ref ? GI_TABLES[ref.slice(0, 1)] : undefined;
-    const knowledge = knowledgeFor(name);
+    const madeOf = decodeMadeOf(c.made_of?.[i] ?? null);
+    const own = knowledgeFor(name);
+    // A dish SR28 measured keeps the knowledge table's word; a dish computed from its parts takes theirs.
+    const knowledge = madeOf && !c.ndb[i] ? dishKnowledge(madeOf, own.well_studied) : own;
     const pufa = c.pufa_g[i];
     const entry: FoodEntry = {
       name,
@@ -147,6 +160,7 @@ export function decodeFoodTable(raw: unknown): FoodTable {
       flags: knowledge.flags,
       flag_reasons: knowledge.flag_reasons,
       well_studied: knowledge.well_studied,
+      made_of: madeOf,
     };
     entries.push(entry);
     index.set(name, i);
@@ -156,6 +170,44 @@ export function decodeFoodTable(raw: unknown): FoodTable {
     for (const a of e.aliases) if (!index.has(a)) index.set(a, i);
   });
   return { version: file.version, entries, index, sources: file.sources };
+}
+
+function decodeMadeOf(text: string | null): DishPart[] | null {
+  if (!text) return null;
+  return text.split('|').map((p) => {
+    const at = p.lastIndexOf(':');
+    return { name: p.slice(0, at), grams: Number(p.slice(at + 1)) };
+  });
+}
+
+/** Parts making up at least this share of a dish's weight pass their flags on to it. */
+export const DISH_FLAG_SHARE = 0.1;
+
+/**
+ * A dish's flags come from its parts (issue 14: dishes inherit from their ingredients): a flag counts
+ * when the parts carrying it make up at least a tenth of the serving, so a pinch of garlic does not make
+ * a lasagna "prebiotic" while the cheese in a pizza still makes it "fermented".
+ */
+export function dishKnowledge(parts: readonly DishPart[], wellStudied = false): Pick<FoodEntry, 'flags' | 'flag_reasons' | 'well_studied'> {
+  const total = parts.reduce((s, p) => s + p.grams, 0);
+  const carriers = new Map<IngredientFlag, { grams: number; names: string[]; reason: string }>();
+  for (const p of parts) {
+    const k = knowledgeFor(p.name);
+    for (const f of k.flags) {
+      const c = carriers.get(f) ?? { grams: 0, names: [], reason: k.flag_reasons[f] ?? f };
+      c.grams += p.grams;
+      c.names.push(p.name);
+      carriers.set(f, c);
+    }
+  }
+  const flags: IngredientFlag[] = [];
+  const flag_reasons: Partial<Record<IngredientFlag, string>> = {};
+  for (const [f, c] of carriers) {
+    if (total <= 0 || c.grams / total < DISH_FLAG_SHARE) continue;
+    flags.push(f);
+    flag_reasons[f] = `${c.names.join(', ')}: ${c.reason}`;
+  }
+  return { flags, flag_reasons, well_studied: wellStudied };
 }
 
 let loading: Promise<FoodTable> | undefined;
@@ -170,6 +222,7 @@ export function loadFoodTable(): Promise<FoodTable> {
 export function toIngredientData(entry: FoodEntry): IngredientData {
   const sources: SourceRef[] = [];
   if (entry.ndb) sources.push({ name: 'USDA SR28', id: entry.ndb, ...(entry.sr28 ? { detail: entry.sr28 } : {}) });
+  else if (entry.made_of) sources.push({ name: 'USDA SR28', detail: 'the rows of its ingredients, weighted by grams' });
   if (entry.gi_source) {
     sources.push({
       name: 'Glycemic index table',
@@ -177,7 +230,9 @@ export function toIngredientData(entry: FoodEntry): IngredientData {
       detail: entry.gi_source.food,
     });
   }
-  if (entry.flags.length > 0 || Object.keys(entry.curated).length > 0 || !entry.ndb || entry.well_studied) {
+  if (entry.made_of) {
+    sources.push({ name: 'Aurea knowledge table', detail: `dish table: made of ${entry.made_of.map((p) => `${p.name} ${p.grams} g`).join(', ')}` });
+  } else if (entry.flags.length > 0 || Object.keys(entry.curated).length > 0 || !entry.ndb || entry.well_studied) {
     sources.push({ name: 'Aurea knowledge table' });
   }
   return {
@@ -258,4 +313,10 @@ export function searchFoods(table: FoodTable, query: string, limit = 10): FoodMa
   return [...best.values()]
     .sort((a, b) => RANK[a.match] - RANK[b.match] || a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, limit);
+}
+
+/** The ingredient names of a dish as the table knows it (by name or alias), or undefined for a single food. */
+export function dishIngredientsOf(table: FoodTable, name: string): string[] | undefined {
+  const entry = resolveIngredient(name, table);
+  return entry?.made_of ? entry.made_of.map((p) => p.name) : undefined;
 }

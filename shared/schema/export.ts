@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { recipe } from './recipe';
 import { compositeList, cyclePhase, ingredientList, isoDate, mealList, notes, periodDay, stoolTypes, symptomDefinition, symptoms } from './log';
 
 /** One log in an export file: ids and timestamps are optional (hand-written files lack them). */
@@ -64,6 +65,8 @@ export const exportFile = z.looseObject({
   logs: z.array(exportedLog, { error: 'must be a list of logs' }),
   saved_meals: z.optional(z.array(exportedSavedMeal, { error: 'must be a list of saved meals' })),
   challenges: z.optional(z.array(exportedChallenge, { error: 'must be a list of re-challenges' })),
+  /** The person's own recipes ("my lasagna"): optional, so files from before recipes still read. */
+  recipes: z.optional(z.array(recipe, { error: 'must be a list of recipes' })),
   settings: z.optional(z.record(z.string(), z.json(), { error: 'must be an object of settings' })),
 }, { error: 'must be a JSON object with format "aurea.export"' });
 export type ExportFile = z.infer<typeof exportFile>;

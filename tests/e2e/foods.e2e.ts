@@ -196,8 +196,8 @@ test.describe('when the food server cannot help', () => {
         await expect(card(page, 'salmon').getByText('Built into Aurea (works offline)')).toBeVisible();
         await expect(page.getByText('Showing the built-in list; Aurea cannot reach USDA or Open Food Facts right now.')).toBeVisible();
 
-        await page.goto(`${server.url}/foods?name=kombucha`);
-        await expect(page.getByText('“kombucha” is not in the built-in list, and Aurea cannot reach USDA or Open Food Facts right now. Try again in a minute.')).toBeVisible();
+        await page.goto(`${server.url}/foods?name=dragon%20fruit`);
+        await expect(page.getByText('“dragon fruit” is not in the built-in list, and Aurea cannot reach USDA or Open Food Facts right now. Try again in a minute.')).toBeVisible();
 
         await lookUpBarcode(page, COKE_ZERO);
         await expect(page.getByText('Aurea cannot reach Open Food Facts right now. Try again in a minute.')).toBeVisible();

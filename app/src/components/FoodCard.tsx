@@ -41,6 +41,12 @@ export function FoodCard({ food, personal, toolbar, headingRef }: FoodCardProps)
             {food.name}
           </h2>
           {subtitle && <p className="muted small food-subtitle">{subtitle}</p>}
+          {food.table?.made_of && food.table.made_of.length > 0 && (
+            <p className="small food-made-of">
+              <span className="kind-tag">dish</span> Made of: {food.table.made_of.map((p) => `${p.name} ${p.grams} g`).join(', ')}
+              <span className="muted"> (a typical serving)</span>
+            </p>
+          )}
           <p className="small food-origin">
             <OriginLine food={food} />
           </p>

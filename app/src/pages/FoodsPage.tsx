@@ -5,6 +5,7 @@ import { appDb } from '../../db/db';
 import { BarcodeScanner, canScanBarcodes } from '../components/BarcodeScanner';
 import { Dialog } from '../components/Dialog';
 import { FoodCard } from '../components/FoodCard';
+import { RecipesSection } from '../components/RecipesSection';
 import type { PersonalFinding } from '../../../shared/insights/links';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { Link, navigate, useLocation } from '../router';
@@ -128,6 +129,7 @@ export function FoodsPage({ personalFor }: { personalFor?: (name: string) => Per
       {selected === 'food' && name && <FoodResult state={food} label={name} knowledge={knowledge} headingRef={headingRef} personal={personalFor ? personalFor(normaliseIngredient(name)) : undefined} />}
       {selected === 'product' && barcode && <FoodResult state={product} label={`barcode ${barcode}`} knowledge={null} headingRef={headingRef} />}
       <BarcodeSection current={barcode} online={online} onLookup={(code) => open(foodsUrl({ q: text, barcode: code }))} />
+      <RecipesSection knowledge={knowledge} />
     </>
   );
 }
@@ -264,6 +266,7 @@ function SearchSection(props: {
                           <span className="result-name">{m.name}</span>
                           <span className="result-meta">
                             {m.via && m.via !== m.name ? `matched “${m.via}” · ` : ''}
+                            {m.entry.made_of ? 'dish · ' : ''}
                             {m.entry.category}
                           </span>
                         </span>

@@ -407,7 +407,7 @@ function StorageSettings() {
 }
 
 function hasExtras(e: ExtrasPlan): boolean {
-  return e.savedMeals.length + e.challenges.length + Object.keys(e.settings).length > 0;
+  return e.savedMeals.length + e.challenges.length + e.recipes.length + Object.keys(e.settings).length > 0;
 }
 
 /** What a version 2 file brings beside the days. */
@@ -416,6 +416,7 @@ function ImportExtrasLine({ extras }: { extras: ExtrasPlan }) {
   const parts = [
     extras.savedMeals.length ? plural(extras.savedMeals.length, 'saved meal') : '',
     extras.challenges.length ? plural(extras.challenges.length, 're-challenge') : '',
+    extras.recipes.length ? plural(extras.recipes.length, 'recipe') : '',
     Object.keys(extras.settings).length ? 'your settings' : '',
   ].filter(Boolean);
   return (

@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { BUILTIN_SYMPTOMS, type CyclePhase, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
-import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefinitions } from '../../db/repo';
+import { InputError, StorageFullError, ingredientUsage, listRecipes, saveLog, symptomDefinitions } from '../../db/repo';
+import { dayComposites } from '../../../shared/diary/composites';
 import { QuickChips } from '../components/IngredientPicker';
 import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
@@ -16,7 +17,7 @@ import { useSetting, saveSetting } from '../state/settings';
 import { useUnsavedGuard } from '../state/unsaved';
 import { toast } from '../state/toasts';
 import { requestPersistentStorage } from '../state/storage';
-import { useFoodKnowledge } from '../state/foods';
+import { loadFoodKnowledge, useFoodKnowledge } from '../state/foods';
 import { useIngredientSuggestions } from '../state/suggestions';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { QuickLog } from '../components/QuickLog';
@@ -71,6 +72,7 @@ export function TodayPage() {
   // Built-ins show at once (no layout shift when the person's own symptoms arrive from IndexedDB).
   const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? BUILTIN_SYMPTOMS;
   const usage = useLiveQuery(() => ingredientUsage(db), []) ?? [];
+  const recipes = useLiveQuery(() => listRecipes(db), []);
   const trackCycle = useSetting('trackCycle');
   const trackStool = useSetting('trackStool');
   const hiddenSymptoms = useSetting('hiddenSymptoms') ?? [];
@@ -119,7 +121,7 @@ export function TodayPage() {
   // on the food section; a new diary's first screen does not wait for it.
   const [foodsWanted, setFoodsWanted] = useState(false);
   const foods = useFoodKnowledge(foodsWanted || ingredients.length > 0 || usage.length > 0);
-  const { ranked, suggest } = useIngredientSuggestions(usage, foods);
+  const { ranked, suggest } = useIngredientSuggestions(usage, foods, recipes);
   // Frequent foods of the chosen meal first ("Breakfast" offers oats before rice), then overall.
   const frequent = useMemo(
     () =>
@@ -156,7 +158,12 @@ export function TodayPage() {
     const slow = setTimeout(() => setSaving(true), 150);
     try {
       const meals = form.meals.filter((m) => m.ingredients.length > 0);
-      const entry = { date, ingredients: dayIngredients(meals), meals, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes, ...form.marks };
+      const foodsOfDay = dayIngredients(meals);
+      // Dishes and recipes among the day's foods bring their ingredients (shared/diary/composites.ts); the
+      // table is needed for that only when the day has foods (it is usually loaded by then).
+      const knowledge = foods ?? (foodsOfDay.length ? await loadFoodKnowledge() : null);
+      const composites = dayComposites(foodsOfDay, loaded?.log?.composites, knowledge ? knowledge.dishIngredients : null, recipes ?? []);
+      const entry = { date, ingredients: foodsOfDay, meals, composites, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes, ...form.marks };
       const { created } = await saveLog(db, entry);
       setDraft(null);
       toast(`${created ? 'Saved' : 'Updated'} ${longDate(date)}.`);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import * as z from 'zod/mini';
 import type { AureaDb } from '../../db/db';
 import type { AdditiveInfo } from '../../../shared/ingredients/additives';
-import type { FoodEntry } from '../../../shared/ingredients/food-table';
+import type { DishPart, FoodEntry } from '../../../shared/ingredients/food-table';
 import { normaliseIngredient } from '../../../shared/ingredients/normalise';
 import { INGREDIENT_FLAGS, type IngredientData, type IngredientFlag, type ScoredIngredient, type SourceName } from '../../../shared/ingredients/types';
 import type { FoodKnowledge } from './foods';
@@ -58,6 +58,8 @@ export interface TableDetails {
   note: string | null;
   /** Citations of the table's sources used by this food (SR28, the GI table, the knowledge table). */
   references: string[];
+  /** A dish: what a typical serving is made of. */
+  made_of?: DishPart[] | null;
 }
 
 /** One food or product as a card shows it. */
@@ -401,7 +403,8 @@ export function bundledFood(knowledge: FoodKnowledge, name: string): FoodView | 
   const entry: FoodEntry | undefined = first && first.match === 'exact' ? first.entry : undefined;
   const refs = knowledge.table.sources;
   const references: string[] = [];
-  if (entry?.ndb) references.push(refs.sr28);
+  if (entry?.ndb || entry?.made_of) references.push(refs.sr28);
+  if (entry?.made_of && refs.dishes) references.push(refs.dishes);
   if (entry?.gi_source) {
     const gi = refs.gi[entry.gi_source.table === 'atkinson2008' ? 'A' : 'M'];
     if (gi) references.push(gi);
@@ -419,7 +422,7 @@ export function bundledFood(knowledge: FoodKnowledge, name: string): FoodView | 
     provenance: {},
     additives: [],
     product: null,
-    table: { curated: entry ? { ...entry.curated } : {}, note: entry?.note ?? null, references },
+    table: { curated: entry ? { ...entry.curated } : {}, note: entry?.note ?? null, references, made_of: entry?.made_of ?? null },
   };
 }
 

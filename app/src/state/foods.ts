@@ -12,6 +12,8 @@ export interface FoodKnowledge {
   lookup: typeof import('../../../shared/ingredients/food-table').lookup;
   /** Score of a name as the table knows it (undefined when the table does not know the food). */
   scoreOf(name: string): ScoredIngredient | undefined;
+  /** A bundled dish's ingredient names (undefined when the name is not a dish). */
+  dishIngredients(name: string): string[] | undefined;
 }
 
 let loading: Promise<FoodKnowledge> | null = null;
@@ -25,6 +27,7 @@ export function loadFoodKnowledge(): Promise<FoodKnowledge> {
       table,
       search: ft.searchFoods,
       lookup: ft.lookup,
+      dishIngredients: (name) => ft.dishIngredientsOf(table, name),
       scoreOf(name) {
         let s = memo.get(name);
         if (s === undefined) {

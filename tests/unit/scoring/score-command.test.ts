@@ -29,11 +29,11 @@ describe('aurea score', () => {
   });
 
   it('reports an unknown name as found:false with a clear reason and exits 1', async () => {
-    const { code, out } = await aurea(['gnocchi', 'tomat', 'tomatoes', '--json']);
+    const { code, out } = await aurea(['pizza dough', 'tomat', 'tomatoes', '--json']);
     expect(code).toBe(1);
-    const [gnocchi, tomat, tomatoes] = JSON.parse(out) as [ScoreResult, ScoreResult, ScoreResult];
-    expect(gnocchi).toMatchObject({ query: 'gnocchi', name: null, found: false, scores: null, evidence_confidence: null, reasons: [] });
-    expect(gnocchi.reason).toMatch(/not in the offline food table/);
+    const [dough, tomat, tomatoes] = JSON.parse(out) as [ScoreResult, ScoreResult, ScoreResult];
+    expect(dough).toMatchObject({ query: 'pizza dough', name: null, found: false, scores: null, evidence_confidence: null, reasons: [] });
+    expect(dough.reason).toMatch(/not in the offline food table/);
     // A partial name is not a food, but the close matches help; the plural is found.
     expect(tomat.found).toBe(false);
     expect(tomat.suggestions).toContain('tomato');
