@@ -4,6 +4,7 @@
  */
 import type { CyclePhase } from '../schema';
 import { addDays, daysBetween } from '../util/dates';
+import { COMPONENT_FEATURE_PREFIX, componentOfFeature, componentPhrase } from './components';
 import { columnCount, columnIngredient, cycleColumn, encodeDay, type IngredientColumn } from './encoding';
 import { dayFeatures, prepareHistory, type DayQuery, type History, type ModelLog } from './features';
 import { exceedanceBatch, type SymptomNet } from './net';
@@ -163,12 +164,11 @@ function isPlural(name: string): boolean {
 }
 
 /** "onion yesterday raises tomorrow's bloating risk"; a food of the predicted day itself needs no time word. */
-function factorText(name: string, timing: NonNullable<Contribution['timing']> | null, effect: number, target: Explained, date: string, today: string | undefined): string {
+function factorText(name: string, timing: NonNullable<Contribution['timing']> | null, effect: number, target: Explained, date: string, today: string | undefined, plural = isPlural(name)): string {
   const risk = whoseRisk(target, date, today);
   const when = timing === null || (timing === 'same_day' && risk !== `the chance of ${target.label}`) ? '' : ` ${timingWords(timing, date, today)}`;
   // "by about 12 in 100": the change in chance in words a patient reads, not "percentage points".
   const size = `by about ${Math.max(1, Math.round(Math.abs(effect) * 100))} in 100`;
-  const plural = isPlural(name);
   const verb = effect > 0 ? (plural ? 'raise' : 'raises') : plural ? 'lower' : 'lowers';
   return `${name}${when} ${verb} ${risk} ${size}`;
 }
@@ -214,7 +214,10 @@ function contributionsFor(
     const effect = p - probabilityFromEta(target, eta - part.eta, net.cutpoints);
     if (Math.abs(effect) < MIN_EFFECT) continue;
     const timing = TIMING_OF[part.lead];
-    out.push({ kind: 'ingredient', name, direction: effect > 0 ? 'up' : 'down', effect, timing, text: factorText(name, timing, effect, target, date, today) });
+    const direction = effect > 0 ? 'up' : 'down';
+    const component = componentOfFeature(name);
+    if (component) out.push({ kind: 'component', name: component, direction, effect, timing, text: factorText(componentPhrase(component), timing, effect, target, date, today, true) });
+    else out.push({ kind: 'ingredient', name, direction, effect, timing, text: factorText(name, timing, effect, target, date, today) });
   }
   if (phase) {
     const col = cycleColumn(spec, phase);
@@ -232,6 +235,13 @@ function contributionsFor(
 
 function pct(p: number): string {
   return `${Math.round(p * 100)} %`;
+}
+
+/** A reason as a sentence names it: "the luteal phase", "foods with fructans", "onion". */
+function factorName(c: Contribution): string {
+  const component = c.kind === 'component' ? componentOfFeature(COMPONENT_FEATURE_PREFIX + c.name) : null;
+  if (component) return componentPhrase(component);
+  return c.kind === 'cycle' ? `the ${c.name} phase` : c.name;
 }
 
 function capitalise(s: string): string {
@@ -254,7 +264,7 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
       continue;
     }
     const top = p.contributions[t.key].find((c) => (diff > 0 ? c.effect > 0 : c.effect < 0));
-    const because = top ? `, mainly because of ${top.kind === 'cycle' ? `the ${top.name} phase` : top.name}` : '';
+    const because = top ? `, mainly because of ${factorName(top)}` : '';
     // How well this is supported is said once per chance, in the Insights vocabulary (shared/insights/voice).
     parts.push(`${capitalise(t.label)} is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(prob)} against your usual ${pct(usual)})${because}.`);
   }
@@ -263,7 +273,7 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
     const diff = p.stool_loose_probability - set.stool.base_rate;
     if (Math.abs(diff) >= 0.08) {
       const top = (p.stool_loose_contributions ?? []).find((c) => (diff > 0 ? c.effect > 0 : c.effect < 0));
-      const because = top ? `, mainly because of ${top.kind === 'cycle' ? `the ${top.name} phase` : top.name}` : '';
+      const because = top ? `, mainly because of ${factorName(top)}` : '';
       parts.push(`A loose stool is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(p.stool_loose_probability)} against your usual ${pct(set.stool.base_rate)})${because}.`);
     }
   }
