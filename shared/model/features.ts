@@ -4,6 +4,7 @@
  * used both for training rows and for predictions, so training and prediction can never disagree.
  * The symptoms of the day being predicted are never read.
  */
+import { median } from 'simple-statistics';
 import type { CyclePhase } from '../schema';
 import { dayNumber, isoWeekday } from '../util/dates';
 import { componentFeatures } from './components';
@@ -118,10 +119,8 @@ export function estimateCycleLength(starts: ArrayLike<number>): number {
     const g = starts[i]! - starts[i - 1]!;
     if (g >= 20 && g <= 45) gaps.push(g);
   }
-  if (gaps.length === 0) return DEFAULT_CYCLE;
-  gaps.sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  return gaps.length % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+  // simple-statistics' median: the middle gap, or the mean of the two middle ones.
+  return gaps.length === 0 ? DEFAULT_CYCLE : median(gaps);
 }
 
 /**
