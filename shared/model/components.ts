@@ -53,9 +53,18 @@ export function componentFeatures(ingredients: Iterable<string>): string[] {
   return COMPONENT_KEYS.filter((_, i) => mask & (1 << i)).map(componentFeatureName);
 }
 
-/** How a prediction's reasons name a component: "foods with fructans" (always plural). */
-export function componentPhrase(component: ComponentKey): string {
+/** The foods among `foods` that carry a component (moderate or high), in their given order. */
+export function foodsCarrying(foods: readonly string[], component: ComponentKey): string[] {
+  return foods.filter((f) => componentsOfFood(f).includes(component));
+}
+
+/**
+ * How a prediction's reasons name a component: "foods with fructans", or with the foods that brought it
+ * "foods with lactose (milk, yogurt)". Always plural.
+ */
+export function componentPhrase(component: ComponentKey, foods: readonly string[] = []): string {
   const label = COMPONENTS[component].label;
   // "Fructans" → "fructans", but "Galacto-oligosaccharides (GOS)" keeps its capitals after the first letter.
-  return `foods with ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  const phrase = `foods with ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return foods.length ? `${phrase} (${foods.join(', ')})` : phrase;
 }

@@ -4,7 +4,7 @@
  */
 import type { CyclePhase } from '../schema';
 import { addDays, daysBetween } from '../util/dates';
-import { COMPONENT_FEATURE_PREFIX, componentOfFeature, componentPhrase } from './components';
+import { COMPONENT_FEATURE_PREFIX, componentOfFeature, componentPhrase, foodsCarrying } from './components';
 import { columnCount, columnIngredient, cycleColumn, encodeDay, type IngredientColumn } from './encoding';
 import { dayFeatures, prepareHistory, type DayQuery, type History, type ModelLog } from './features';
 import { exceedanceBatch, type SymptomNet } from './net';
@@ -190,6 +190,7 @@ function contributionsFor(
   phase: CyclePhase | null,
   date: string,
   today: string | undefined,
+  dayFoods: readonly string[],
 ): Contribution[] {
   const spec = set.spec!;
   const p = probabilityFromEta(target, eta, net.cutpoints);
@@ -216,7 +217,11 @@ function contributionsFor(
     const timing = TIMING_OF[part.lead];
     const direction = effect > 0 ? 'up' : 'down';
     const component = componentOfFeature(name);
-    if (component) out.push({ kind: 'component', name: component, direction, effect, timing, text: factorText(componentPhrase(component), timing, effect, target, date, today, true) });
+    if (component) {
+      // On the day itself the planned foods that bring the component are known: name them.
+      const phrase = componentPhrase(component, timing === 'same_day' ? foodsCarrying(dayFoods, component) : []);
+      out.push({ kind: 'component', name: component, direction, effect, timing, text: factorText(phrase, timing, effect, target, date, today, true) });
+    }
     else out.push({ kind: 'ingredient', name, direction, effect, timing, text: factorText(name, timing, effect, target, date, today) });
   }
   if (phase) {
@@ -306,7 +311,7 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
     const { cols, vals } = encodeDay(spec, f);
     const known = [...new Set(q.ingredients)];
     const unknownShare = known.length ? known.filter((i) => !vocab.has(i)).length / known.length : 0;
-    return { cols: [...cols], vals: [...vals], phase: f.cycle_phase, unknownShare };
+    return { cols: [...cols], vals: [...vals], phase: f.cycle_phase, unknownShare, known };
   });
   const dense = new Float32Array(queries.length * width);
   encoded.forEach((e, r) => e.cols.forEach((c, k) => (dense[r * width + c] = e.vals[k]!)));
@@ -335,7 +340,7 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
       // The explanations read the same float32 weights the tfjs model holds.
       let eta = 0;
       e.cols.forEach((c, k) => (eta += m.net.weights[c]! * e.vals[k]!));
-      contributions[t.key] = contributionsFor(set, m.net, t, e.cols, e.vals, eta, e.phase, q.date, options.today);
+      contributions[t.key] = contributionsFor(set, m.net, t, e.cols, e.vals, eta, e.phase, q.date, options.today, e.known);
       // Mostly unfamiliar foods: the model has little to go on, so say so.
       const level = LEVELS.indexOf(set.confidence[t.key]);
       confidence[t.key] = LEVELS[e.unknownShare > 0.5 ? Math.max(0, level - 1) : level]!;
@@ -364,7 +369,7 @@ function stoolPrediction(
   set: ModelSet,
   stool: NonNullable<ModelSet['stool']>,
   ex: number[] | undefined,
-  e: { cols: number[]; vals: number[]; phase: CyclePhase | null; unknownShare: number },
+  e: { cols: number[]; vals: number[]; phase: CyclePhase | null; unknownShare: number; known: string[] },
   date: string,
   today: string | undefined,
 ): Pick<Prediction, 'stool_loose_probability' | 'stool_loose_confidence' | 'stool_loose_contributions'> {
@@ -376,7 +381,7 @@ function stoolPrediction(
   return {
     stool_loose_probability: STOOL_LOOSE_TARGET.fromExceedance(ex),
     stool_loose_confidence: LEVELS[e.unknownShare > 0.5 ? Math.max(0, level - 1) : level]!,
-    stool_loose_contributions: contributionsFor(set, m.net, STOOL_LOOSE_TARGET, e.cols, e.vals, eta, e.phase, date, today),
+    stool_loose_contributions: contributionsFor(set, m.net, STOOL_LOOSE_TARGET, e.cols, e.vals, eta, e.phase, date, today, e.known),
   };
 }
 

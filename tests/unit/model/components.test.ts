@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDiary } from '../../../shared/demo';
-import { componentFeatures, componentOfFeature, componentPhrase } from '../../../shared/model/components';
+import { componentFeatures, componentOfFeature, componentPhrase, foodsCarrying } from '../../../shared/model/components';
 import { dayFeatures, prepareHistory, type ModelLog } from '../../../shared/model/features';
 import { backtest, modelSetFromArtifacts, modelSetToArtifacts, predictMany, trainModelSet } from '../../../shared/model';
 import { disposeModelSet } from '../../../shared/model/train';
@@ -27,6 +27,8 @@ describe('component features: the component findings’ exposure rule', () => {
     expect(componentOfFeature('component:unknown')).toBeNull();
     expect(componentPhrase('fructans')).toBe('foods with fructans');
     expect(componentPhrase('gos')).toBe('foods with galacto-oligosaccharides (GOS)');
+    expect(componentPhrase('lactose', ['milk', 'yogurt'])).toBe('foods with lactose (milk, yogurt)');
+    expect(foodsCarrying(['rice', 'milk', 'butter', 'Yogurt'], 'lactose')).toEqual(['milk', 'Yogurt']);
   });
 
   it('gets the same lag features as a food, from different foods on different days', () => {
@@ -60,6 +62,16 @@ describe('the model with component features', () => {
     const reason = p!.contributions.bloating.find((c) => c.kind === 'component');
     expect(reason).toMatchObject({ kind: 'component', name: 'fructans', direction: 'up', timing: 'day_before' });
     expect(reason!.text).toMatch(/^foods with fructans the day before raise the chance of bloating by about \d+ in 100$/);
+    disposeModelSet(set);
+  });
+
+  it('names the planned foods that bring a component on the day itself', () => {
+    const sameDay = generateDiary({ persona: 'fructans', seed: 2, days: 365, componentEffects: [{ component: 'fructans', symptom: 'bloating', lag_days: 0, effect: 1.5 }] }).logs;
+    const set = trainModelSet(sameDay, { windowDays: null, trainedAt: '2026-01-01T00:00:00Z' });
+    const [p] = predictMany(set, sameDay, [{ date: '2027-06-01', ingredients: ['leek', 'rice'], cycle_phase: null }]);
+    const reason = p!.contributions.bloating.find((c) => c.kind === 'component');
+    expect(reason).toMatchObject({ name: 'fructans', direction: 'up', timing: 'same_day' });
+    expect(reason!.text).toMatch(/^foods with fructans \(leek\) that day raise the chance of bloating by about \d+ in 100$/);
     disposeModelSet(set);
   });
 
