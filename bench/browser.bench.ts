@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { buildApp, firstLoadScripts, tfjsPlacement } from './load/app';
 import { repoRoot, startBenchServer, type BenchServer } from './load/server';
 import type { Report } from './runner';
+import { median, quantile } from './percentiles';
 
 /**
  * The PWA in Chromium (Playwright), served by a real server process from a fresh production build:
@@ -37,8 +38,6 @@ const PREDICT_DIARY = join(repoRoot, '../shared/data/diaries/mixed-1095d-vocab30
 const CHROMIUM = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
-const median = (xs: number[]) => quantile(xs, 0.5);
 
 /**
  * Installed before the app's own scripts: marks each form submit, and the `complete` event (the commit) of the

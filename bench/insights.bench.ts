@@ -10,17 +10,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from './runner';
+import { quantile } from './percentiles';
 import { analyseDiary } from '../shared/insights';
 import { validateExport } from '../shared/schema';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const file = path.resolve(root, '../shared/data/diaries/mixed-1095d-vocab300/export.json');
 const python = '/usr/bin/python3';
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
 
 function timeProcess(cmd: string, args: string[]): number {
   const t = performance.now();

@@ -14,13 +14,9 @@ import { generateDiary } from '../shared/demo';
 import { disposeModelSet, predict, predictMany, prepareHistory, trainModelSet, type ModelLog } from '../shared/model';
 import { adrTable } from './model-harness/adr-table';
 import { addDays } from '../shared/util/dates';
+import { median } from './percentiles';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 function loadDiary(): { logs: ModelLog[]; source: string } {
   const sample = resolve(here, '../../shared/data/diaries/mixed-1095d-vocab300/export.json');

@@ -4,17 +4,13 @@ import { createApp } from '../sync-server/app';
 import { hasSharedData, SHARED_DATA_DIR, startFakeUpstream } from '../tests/fake-upstream/index';
 import { proxyConfig } from '../tests/fake-upstream/harness';
 import type { Report } from './runner';
+import { quantile } from './percentiles';
 
 /**
  * Nutrition proxy latency over real HTTP, against the fake upstream on localhost (so "miss" is the
  * proxy's own cost plus two local round trips, not the internet's). ADR targets: ingredient P50 <
  * 100 ms cached, P99 < 2000 ms on a miss; health P50 < 10 ms.
  */
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
 
 export default async function (report: Report) {
   if (!hasSharedData()) {

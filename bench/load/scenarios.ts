@@ -1,5 +1,6 @@
 import autocannon, { type Client, type Result } from 'autocannon';
 import type { PushRecord } from '../../shared/sync/protocol';
+import { quantile } from '../percentiles';
 
 /**
  * The three load scenarios, each driven by autocannon's programmatic API with one account per connection
@@ -26,8 +27,6 @@ export interface ScenarioResult {
   /** Paced runs: latency percentiles of the answers after the first 2 s (connections ramped up), in ms. */
   paced?: { p50: number; p99: number; max: number; samples: number };
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 async function run(opts: RunOptions & { setupClient: (client: Client) => void; title: string }): Promise<Pick<ScenarioResult, 'result' | 'paced'>> {
   const started = Date.now();

@@ -58,7 +58,7 @@ export const run: Command = async (args, io) => {
   }
   const m = result.model;
   const out = [
-    `${path}: trained on the first ${result.train_count} logs (${m.tier} model, ${m.vocabulary_size} foods), predicted ${result.predictions.length} later days`,
+    `${path}: trained on the first ${result.train_count} logs (${m.tier} model, ${m.vocabulary_size} foods${m.component_features.length ? ` and ${m.component_features.length} food ${m.component_features.length === 1 ? 'group' : 'groups'}` : ''}), predicted ${result.predictions.length} later days`,
   ];
   for (const t of TARGETS) {
     const s = m.backtest[t.key];

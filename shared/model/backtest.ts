@@ -2,6 +2,7 @@
  * Backtest (DESIGN §5): train on the first part of a diary by date, then predict every later day from
  * the logs before it plus that day's ingredients and cycle phase, the way the app predicts tomorrow.
  */
+import { componentOfFeature } from './components';
 import { prepareHistory, type ModelLog } from './features';
 import { auc, brier, accuracy } from './metrics';
 import { predictMany } from './predict';
@@ -25,7 +26,10 @@ export interface BacktestResult {
     trained_at: string;
     training_samples: number;
     window: ModelSet['window'];
+    /** Foods with their own columns. */
     vocabulary_size: number;
+    /** Components (shared/ingredients/components.ts) with their own columns, e.g. ["fructans", "lactose"]. */
+    component_features: string[];
     /** Penalties blended into each symptom's model, with their shares. */
     penalties: Partial<Record<string, (Penalty & { weight: number })[]>>;
     /** The model's own held-out scores inside the training part (what decides its confidence). */
@@ -41,6 +45,8 @@ export interface BacktestOptions {
   trainFraction?: number;
   /** Training window in days (null: every training log, the default for a backtest). */
   windowDays?: number | null;
+  /** Component exposure features (default on, as the app trains). */
+  componentFeatures?: boolean;
   trainedAt?: string;
 }
 
@@ -54,7 +60,7 @@ export function backtest(logs: readonly ModelLog[], options: BacktestOptions = {
     throw new Error(`${sorted.length} logs cannot be split ${Math.round(fraction * 100)} / ${Math.round((1 - fraction) * 100)}: both parts need at least one log`);
   }
   const train = sorted.slice(0, trainCount).map((l) => ({ date: l.date, ingredients: [...l.ingredients], symptoms: l.symptoms, cycle_phase: l.phase }));
-  const set = trainModelSet(train, { windowDays: options.windowDays === undefined ? null : options.windowDays, trainedAt: options.trainedAt });
+  const set = trainModelSet(train, { windowDays: options.windowDays === undefined ? null : options.windowDays, trainedAt: options.trainedAt, componentFeatures: options.componentFeatures });
   const test = sorted.slice(trainCount);
   const preds = predictMany(set, history, test.map((l) => ({ date: l.date, ingredients: l.ingredients, cycle_phase: l.phase })));
   const scores = {} as BacktestResult['model']['backtest'];
@@ -78,7 +84,8 @@ export function backtest(logs: readonly ModelLog[], options: BacktestOptions = {
       trained_at: set.trained_at,
       training_samples: set.training_samples,
       window: set.window,
-      vocabulary_size: set.spec?.vocabulary.length ?? 0,
+      vocabulary_size: set.spec?.vocabulary.filter((v) => componentOfFeature(v) === null).length ?? 0,
+      component_features: set.spec?.vocabulary.flatMap((v) => componentOfFeature(v) ?? []) ?? [],
       penalties: Object.fromEntries(Object.entries(set.models).map(([k, m]) => [k, m!.penalties])),
       validation: set.metrics,
       confidence: set.confidence,

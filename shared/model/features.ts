@@ -4,8 +4,10 @@
  * used both for training rows and for predictions, so training and prediction can never disagree.
  * The symptoms of the day being predicted are never read.
  */
+import { median } from 'simple-statistics';
 import type { CyclePhase } from '../schema';
 import { dayNumber, isoWeekday } from '../util/dates';
+import { componentFeatures } from './components';
 
 /** What the model reads from a log (an ExportedLog or DailyLog fits). */
 export interface ModelLog {
@@ -26,6 +28,8 @@ export interface PreparedLog {
   date: string;
   day: number;
   ingredients: ReadonlySet<string>;
+  /** The day's component features (components.ts): they get the same lag features as foods. */
+  components: readonly string[];
   symptoms: Readonly<Record<string, number>>;
   phase: CyclePhase | null;
 }
@@ -47,7 +51,7 @@ export function prepareHistory(logs: readonly ModelLog[]): History {
   const byDay = new Map<number, PreparedLog>();
   for (const l of logs) {
     const day = dayNumber(l.date);
-    byDay.set(day, { date: l.date, day, ingredients: new Set(l.ingredients), symptoms: l.symptoms, phase: l.cycle_phase ?? null });
+    byDay.set(day, { date: l.date, day, ingredients: new Set(l.ingredients), components: componentFeatures(l.ingredients), symptoms: l.symptoms, phase: l.cycle_phase ?? null });
   }
   const sorted = [...byDay.values()].sort((a, b) => a.day - b.day);
   const menstrualStarts: number[] = [];
@@ -88,7 +92,8 @@ export type SymptomTrend = -1 | 0 | 1;
 export interface DayFeatures {
   date: string;
   /**
-   * Features of every vocabulary ingredient eaten on the day or in the DAYS_SINCE_CAP days before.
+   * Features of every vocabulary ingredient eaten on the day or in the DAYS_SINCE_CAP days before
+   * (component features in the vocabulary included, keyed by their feature name).
    * Any other vocabulary ingredient has the default NOT_EATEN (read through ingredientFeatures()).
    */
   ingredients: Map<string, IngredientFeatures>;
@@ -114,10 +119,8 @@ export function estimateCycleLength(starts: ArrayLike<number>): number {
     const g = starts[i]! - starts[i - 1]!;
     if (g >= 20 && g <= 45) gaps.push(g);
   }
-  if (gaps.length === 0) return DEFAULT_CYCLE;
-  gaps.sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  return gaps.length % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+  // simple-statistics' median: the middle gap, or the mean of the two middle ones.
+  return gaps.length === 0 ? DEFAULT_CYCLE : median(gaps);
 }
 
 /**
@@ -151,7 +154,8 @@ export function ingredientFeatures(f: DayFeatures, name: string): Readonly<Ingre
 
 /**
  * Features for `query.date` from the logs strictly before it: the single source for training and
- * prediction. `vocabulary` limits the ingredient features to the person's vocabulary.
+ * prediction. `vocabulary` limits the ingredient features to the person's vocabulary; component
+ * features count only when it lists them, so a model trained without them reads the day as before.
  */
 export function dayFeatures(history: History, query: DayQuery, vocabulary: ReadonlySet<string>, symptoms: readonly string[]): DayFeatures {
   const day = dayNumber(query.date);
@@ -160,25 +164,31 @@ export function dayFeatures(history: History, query: DayQuery, vocabulary: Reado
   const start = lowerBound(days, day - DAYS_SINCE_CAP);
 
   const ingredients = new Map<string, IngredientFeatures>();
-  for (const name of query.ingredients) {
+  const today = [...query.ingredients];
+  for (const name of today) {
     if (vocabulary.has(name)) ingredients.set(name, { ...NOT_EATEN, present_today: 1 });
   }
+  for (const name of componentFeatures(today)) {
+    if (vocabulary.has(name)) ingredients.set(name, { ...NOT_EATEN, present_today: 1 });
+  }
+  const eatenBefore = (name: string, ago: number) => {
+    if (!vocabulary.has(name)) return;
+    let f = ingredients.get(name);
+    if (!f) {
+      f = { ...NOT_EATEN };
+      ingredients.set(name, f);
+    }
+    if (ago < f.days_since_last) f.days_since_last = ago;
+    if (ago <= 3) f.present_last_3_days = 1;
+    if (ago <= 7) f.frequency_last_7_days++;
+  };
   let logs7 = 0;
   for (let i = end - 1; i >= start; i--) {
     const log = logs[i]!;
     const ago = day - log.day; // 1..14
     if (ago <= 7) logs7++;
-    for (const name of log.ingredients) {
-      if (!vocabulary.has(name)) continue;
-      let f = ingredients.get(name);
-      if (!f) {
-        f = { ...NOT_EATEN };
-        ingredients.set(name, f);
-      }
-      if (ago < f.days_since_last) f.days_since_last = ago;
-      if (ago <= 3) f.present_last_3_days = 1;
-      if (ago <= 7) f.frequency_last_7_days++;
-    }
+    for (const name of log.ingredients) eatenBefore(name, ago);
+    for (const name of log.components) eatenBefore(name, ago);
   }
 
   const rolling_mean_7d: Record<string, number | null> = {};

@@ -4,6 +4,7 @@
  */
 import type { CyclePhase } from '../schema';
 import { addDays, daysBetween } from '../util/dates';
+import { COMPONENT_FEATURE_PREFIX, componentOfFeature, componentPhrase, foodsCarrying } from './components';
 import { columnCount, columnIngredient, cycleColumn, encodeDay, type IngredientColumn } from './encoding';
 import { dayFeatures, prepareHistory, type DayQuery, type History, type ModelLog } from './features';
 import { exceedanceBatch, type SymptomNet } from './net';
@@ -163,12 +164,11 @@ function isPlural(name: string): boolean {
 }
 
 /** "onion yesterday raises tomorrow's bloating risk"; a food of the predicted day itself needs no time word. */
-function factorText(name: string, timing: NonNullable<Contribution['timing']> | null, effect: number, target: Explained, date: string, today: string | undefined): string {
+function factorText(name: string, timing: NonNullable<Contribution['timing']> | null, effect: number, target: Explained, date: string, today: string | undefined, plural = isPlural(name)): string {
   const risk = whoseRisk(target, date, today);
   const when = timing === null || (timing === 'same_day' && risk !== `the chance of ${target.label}`) ? '' : ` ${timingWords(timing, date, today)}`;
   // "by about 12 in 100": the change in chance in words a patient reads, not "percentage points".
   const size = `by about ${Math.max(1, Math.round(Math.abs(effect) * 100))} in 100`;
-  const plural = isPlural(name);
   const verb = effect > 0 ? (plural ? 'raise' : 'raises') : plural ? 'lower' : 'lowers';
   return `${name}${when} ${verb} ${risk} ${size}`;
 }
@@ -190,6 +190,7 @@ function contributionsFor(
   phase: CyclePhase | null,
   date: string,
   today: string | undefined,
+  dayFoods: readonly string[],
 ): Contribution[] {
   const spec = set.spec!;
   const p = probabilityFromEta(target, eta, net.cutpoints);
@@ -214,7 +215,14 @@ function contributionsFor(
     const effect = p - probabilityFromEta(target, eta - part.eta, net.cutpoints);
     if (Math.abs(effect) < MIN_EFFECT) continue;
     const timing = TIMING_OF[part.lead];
-    out.push({ kind: 'ingredient', name, direction: effect > 0 ? 'up' : 'down', effect, timing, text: factorText(name, timing, effect, target, date, today) });
+    const direction = effect > 0 ? 'up' : 'down';
+    const component = componentOfFeature(name);
+    if (component) {
+      // On the day itself the planned foods that bring the component are known: name them.
+      const phrase = componentPhrase(component, timing === 'same_day' ? foodsCarrying(dayFoods, component) : []);
+      out.push({ kind: 'component', name: component, direction, effect, timing, text: factorText(phrase, timing, effect, target, date, today, true) });
+    }
+    else out.push({ kind: 'ingredient', name, direction, effect, timing, text: factorText(name, timing, effect, target, date, today) });
   }
   if (phase) {
     const col = cycleColumn(spec, phase);
@@ -232,6 +240,13 @@ function contributionsFor(
 
 function pct(p: number): string {
   return `${Math.round(p * 100)} %`;
+}
+
+/** A reason as a sentence names it: "the luteal phase", "foods with fructans", "onion". */
+function factorName(c: Contribution): string {
+  const component = c.kind === 'component' ? componentOfFeature(COMPONENT_FEATURE_PREFIX + c.name) : null;
+  if (component) return componentPhrase(component);
+  return c.kind === 'cycle' ? `the ${c.name} phase` : c.name;
 }
 
 function capitalise(s: string): string {
@@ -254,7 +269,7 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
       continue;
     }
     const top = p.contributions[t.key].find((c) => (diff > 0 ? c.effect > 0 : c.effect < 0));
-    const because = top ? `, mainly because of ${top.kind === 'cycle' ? `the ${top.name} phase` : top.name}` : '';
+    const because = top ? `, mainly because of ${factorName(top)}` : '';
     // How well this is supported is said once per chance, in the Insights vocabulary (shared/insights/voice).
     parts.push(`${capitalise(t.label)} is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(prob)} against your usual ${pct(usual)})${because}.`);
   }
@@ -263,7 +278,7 @@ export function interpretPrediction(set: ModelSet, p: Omit<Prediction, 'interpre
     const diff = p.stool_loose_probability - set.stool.base_rate;
     if (Math.abs(diff) >= 0.08) {
       const top = (p.stool_loose_contributions ?? []).find((c) => (diff > 0 ? c.effect > 0 : c.effect < 0));
-      const because = top ? `, mainly because of ${top.kind === 'cycle' ? `the ${top.name} phase` : top.name}` : '';
+      const because = top ? `, mainly because of ${factorName(top)}` : '';
       parts.push(`A loose stool is ${diff > 0 ? 'more' : 'less'} likely than usual (${pct(p.stool_loose_probability)} against your usual ${pct(set.stool.base_rate)})${because}.`);
     }
   }
@@ -296,7 +311,7 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
     const { cols, vals } = encodeDay(spec, f);
     const known = [...new Set(q.ingredients)];
     const unknownShare = known.length ? known.filter((i) => !vocab.has(i)).length / known.length : 0;
-    return { cols: [...cols], vals: [...vals], phase: f.cycle_phase, unknownShare };
+    return { cols: [...cols], vals: [...vals], phase: f.cycle_phase, unknownShare, known };
   });
   const dense = new Float32Array(queries.length * width);
   encoded.forEach((e, r) => e.cols.forEach((c, k) => (dense[r * width + c] = e.vals[k]!)));
@@ -325,7 +340,7 @@ export function predictMany(set: ModelSet, history: readonly ModelLog[] | Histor
       // The explanations read the same float32 weights the tfjs model holds.
       let eta = 0;
       e.cols.forEach((c, k) => (eta += m.net.weights[c]! * e.vals[k]!));
-      contributions[t.key] = contributionsFor(set, m.net, t, e.cols, e.vals, eta, e.phase, q.date, options.today);
+      contributions[t.key] = contributionsFor(set, m.net, t, e.cols, e.vals, eta, e.phase, q.date, options.today, e.known);
       // Mostly unfamiliar foods: the model has little to go on, so say so.
       const level = LEVELS.indexOf(set.confidence[t.key]);
       confidence[t.key] = LEVELS[e.unknownShare > 0.5 ? Math.max(0, level - 1) : level]!;
@@ -354,7 +369,7 @@ function stoolPrediction(
   set: ModelSet,
   stool: NonNullable<ModelSet['stool']>,
   ex: number[] | undefined,
-  e: { cols: number[]; vals: number[]; phase: CyclePhase | null; unknownShare: number },
+  e: { cols: number[]; vals: number[]; phase: CyclePhase | null; unknownShare: number; known: string[] },
   date: string,
   today: string | undefined,
 ): Pick<Prediction, 'stool_loose_probability' | 'stool_loose_confidence' | 'stool_loose_contributions'> {
@@ -366,7 +381,7 @@ function stoolPrediction(
   return {
     stool_loose_probability: STOOL_LOOSE_TARGET.fromExceedance(ex),
     stool_loose_confidence: LEVELS[e.unknownShare > 0.5 ? Math.max(0, level - 1) : level]!,
-    stool_loose_contributions: contributionsFor(set, m.net, STOOL_LOOSE_TARGET, e.cols, e.vals, eta, e.phase, date, today),
+    stool_loose_contributions: contributionsFor(set, m.net, STOOL_LOOSE_TARGET, e.cols, e.vals, eta, e.phase, date, today, e.known),
   };
 }
 

@@ -5,6 +5,7 @@
  * then refit on the whole window for use. The scores decide confidence and activation.
  */
 import { buildVocabulary, dayFeatures, prepareHistory, type ModelLog, type PreparedLog } from './features';
+import { componentOfFeature } from './components';
 import { columnCount, encodeDay, type EncodingSpec } from './encoding';
 import { accuracy, auc, aucStandardError, brier } from './metrics';
 import { buildSymptomNet } from './net';
@@ -34,6 +35,14 @@ export const PENALTY_PATH: readonly Penalty[] = [40, 20, 10, 5, 2.5, 1.2].map((l
  * expected AUC +0.003 to +0.007; targets with nothing planted unchanged (Brier within 0.0002).
  */
 export const RECENT_DAYS_PENALTY_SCALE = 2;
+/**
+ * L1 multiplier for component features (components.ts). A component overlaps the foods that carry it,
+ * so at the foods' penalty it takes weight from a single trigger food that explains the days better.
+ * Measured at 1, 2 and 3 (bench/model-harness/components.md): 2 keeps almost all of the gain on
+ * diaries whose symptom follows a component and leaves diaries without one within noise (at 1 the
+ * sample diaries' AUC fell by 0.03, beyond noise).
+ */
+export const COMPONENT_PENALTY_SCALE = 2;
 /** Ingredients need this many logged days in the window to get their own columns (at most VOCABULARY_CAP). */
 export const VOCABULARY_MIN_COUNT = 3;
 export const VOCABULARY_CAP = 150;
@@ -51,6 +60,8 @@ export interface TrainOptions {
   version?: number;
   /** Called after each symptom's model is done (done of total), so a page can show progress. */
   onProgress?: (done: number, total: number) => void;
+  /** Component exposure features (components.ts), on by default; false trains on foods alone (the bench's comparison). */
+  componentFeatures?: boolean;
 }
 
 function ratedValue(log: PreparedLog, symptom: string): number | null {
@@ -87,9 +98,10 @@ function baseRates(rows: readonly PreparedLog[]): { rates: Record<TargetKey, num
 export function penaltyScales(spec: EncodingSpec): Float64Array | undefined {
   const per = spec.ingredientColumns.length;
   const recent = spec.ingredientColumns.map((c) => (c === 'last3' || c === 'freq7' ? RECENT_DAYS_PENALTY_SCALE : 1));
-  if (recent.every((s) => s === 1)) return undefined;
+  const component = spec.vocabulary.map((v) => (componentOfFeature(v) ? COMPONENT_PENALTY_SCALE : 1));
+  if (recent.every((s) => s === 1) && component.every((s) => s === 1)) return undefined;
   const scales = new Float64Array(columnCount(spec)).fill(1);
-  for (let i = 0; i < spec.vocabulary.length; i++) for (let k = 0; k < per; k++) scales[i * per + k] = recent[k]!;
+  for (let i = 0; i < spec.vocabulary.length; i++) for (let k = 0; k < per; k++) scales[i * per + k] = recent[k]! * component[i]!;
   return scales;
 }
 
@@ -245,11 +257,16 @@ export function trainModelSet(logs: readonly ModelLog[], options: TrainOptions =
   }
 
   const tier: Tier = n < MIN_LOGS_FOR_FULL_MODEL ? 'logistic' : 'ordinal';
+  // Foods first (a food whose name looks like a component feature is left out rather than confused
+  // with one), then the component features seen on enough days; these do not count against the cap.
   const vocabulary = buildVocabulary(
-    rows.map((l) => ({ date: l.date, ingredients: [...l.ingredients], symptoms: l.symptoms })),
+    rows.map((l) => ({ date: l.date, ingredients: [...l.ingredients].filter((i) => componentOfFeature(i) === null), symptoms: l.symptoms })),
     VOCABULARY_MIN_COUNT,
     VOCABULARY_CAP,
   );
+  if (options.componentFeatures !== false) {
+    vocabulary.push(...buildVocabulary(rows.map((l) => ({ date: l.date, ingredients: l.components, symptoms: l.symptoms })), VOCABULARY_MIN_COUNT, Infinity));
+  }
   const centers = MODEL_SYMPTOMS.map((s) => {
     let sum = 0;
     let k = 0;

@@ -77,8 +77,8 @@ export interface StoolModel {
 export type IngredientScoreLookup = (name: string) => { gut_impact: number; inflammation_potential: number } | undefined;
 
 export interface Contribution {
-  kind: 'ingredient' | 'cycle' | 'general';
-  /** The ingredient or cycle phase. */
+  kind: 'ingredient' | 'component' | 'cycle' | 'general';
+  /** The ingredient, component key (shared/ingredients/components.ts) or cycle phase. */
   name: string;
   direction: 'up' | 'down';
   /** Change of the probability this factor makes, −1..1 (0.12 = 12 points). */

@@ -12,6 +12,7 @@ export interface AnovaResult {
  * One-way ANOVA across groups, as scipy.stats.f_oneway: NaN when fewer than 2 groups, an empty
  * group or only single-value groups; when every group is constant, F is +∞ (p 0) if the groups
  * differ and NaN if all values are equal.
+ * Hand-written: simple-statistics has no ANOVA, and these edge cases follow scipy.
  */
 export function oneWayAnova(groups: readonly Numbers[]): AnovaResult {
   const k = groups.length;

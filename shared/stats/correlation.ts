@@ -1,4 +1,5 @@
-import { isConstant, mean, type Numbers } from './descriptive';
+import { sampleCorrelation } from 'simple-statistics';
+import { isConstant, type Numbers } from './descriptive';
 import { pearsonTwoSided } from './distributions';
 
 export interface PearsonResult {
@@ -17,19 +18,7 @@ export function pearson(x: Numbers, y: Numbers): PearsonResult {
   if (n !== y.length) throw new RangeError(`pearson: x has ${n} values but y has ${y.length}`);
   if (n < 2 || isConstant(x) || isConstant(y)) return { r: NaN, p: NaN, n };
   if (n === 2) return { r: Math.sign(x[1]! - x[0]!) * Math.sign(y[1]! - y[0]!), p: 1, n };
-  const mx = mean(x);
-  const my = mean(y);
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
-  const r = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx) / Math.sqrt(syy)));
+  const r = Math.max(-1, Math.min(1, sampleCorrelation(x as readonly number[], y as readonly number[])));
   return { r, p: pearsonTwoSided(r, n), n };
 }
 
@@ -37,7 +26,8 @@ export function pearson(x: Numbers, y: Numbers): PearsonResult {
  * Point-biserial r (Pearson r of a 0/1 indicator against y) from sums alone:
  * n pairs, n1 of them with the indicator set, Σy, Σy², and Σy over the n1 marked pairs.
  * With integer ratings every product below is an exact integer, so r is correctly rounded;
- * this is what lets the engine test hundreds of foods without re-reading the diary.
+ * this is what lets the engine test hundreds of foods without re-reading the diary. Hand-written for that
+ * exactness (the library's correlation would re-read and round the sums).
  * NaN when the indicator or y is constant.
  */
 export function pointBiserial(n: number, n1: number, sumY: number, sumY2: number, sumY1: number): number {

@@ -2,6 +2,9 @@ import type { Numbers } from './descriptive';
 import { normalUpperTail } from './distributions';
 import { midranks } from './ranks';
 
+// Hand-written: simple-statistics' wilcoxonRankSum gives the rank sum only (no tie-corrected,
+// continuity-corrected asymptotic p as scipy's mannwhitneyu), and the engine reuses one ranking per symptom.
+
 export interface MannWhitneyResult {
   /** U of the first sample (scipy's `statistic`). */
   u: number;

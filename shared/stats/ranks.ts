@@ -7,6 +7,8 @@ export interface Ranking {
   tieTerm: number;
 }
 
+// Hand-written: simple-statistics has no tied-rank (rankdata) function nor the tie term Mann-Whitney needs.
+
 /** Ratings are small whole numbers: rank those by counting, without a comparison sort. */
 const COUNTING_MAX = 1024;
 

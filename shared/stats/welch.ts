@@ -1,4 +1,4 @@
-import { mean, sumOfSquares, type Numbers } from './descriptive';
+import { mean, variance, type Numbers } from './descriptive';
 import { studentTTwoSided } from './distributions';
 
 export interface WelchResult {
@@ -12,6 +12,8 @@ export interface WelchResult {
 /**
  * Welch's unequal-variance t-test, as scipy.stats.ttest_ind(a, b, equal_var=False): when both sides
  * are constant the difference is t = ±∞ with p 0 (or NaN when the means are equal too).
+ * Means and variances from simple-statistics (descriptive.ts); its tTestTwoSample pools the variances
+ * (Student, not Welch) and gives no p, so the test itself is written here.
  */
 export function welchTTest(a: Numbers, b: Numbers): WelchResult {
   const n1 = a.length;
@@ -19,8 +21,8 @@ export function welchTTest(a: Numbers, b: Numbers): WelchResult {
   if (n1 < 2 || n2 < 2) return { t: NaN, p: NaN, df: NaN };
   const m1 = mean(a);
   const m2 = mean(b);
-  const vn1 = sumOfSquares(a, m1) / (n1 - 1) / n1;
-  const vn2 = sumOfSquares(b, m2) / (n2 - 1) / n2;
+  const vn1 = variance(a, 1) / n1;
+  const vn2 = variance(b, 1) / n2;
   let df = (vn1 + vn2) ** 2 / ((vn1 * vn1) / (n1 - 1) + (vn2 * vn2) / (n2 - 1));
   if (Number.isNaN(df)) df = 1;
   const t = (m1 - m2) / Math.sqrt(vn1 + vn2);

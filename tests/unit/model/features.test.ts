@@ -131,6 +131,7 @@ describe('cycle features', () => {
     expect(estimateCycleLength([0, 30])).toBe(30);
     expect(estimateCycleLength([0, 26, 56, 84])).toBe(28); // gaps 26, 30, 28
     expect(estimateCycleLength([0, 5, 33])).toBe(28); // 5 is not a cycle, 28 is
+    expect(estimateCycleLength([0, 27, 56, 84, 113])).toBe(28.5); // gaps 27, 29, 28, 29: the mean of the middle two
   });
 
   it('counts days until the next period from the logged starts', () => {

@@ -10,7 +10,7 @@ import {
   type ModelLog,
 } from '../../../shared/model';
 import { columnNames } from '../../../shared/model/encoding';
-import { penaltyScales, RECENT_DAYS_PENALTY_SCALE } from '../../../shared/model/train';
+import { COMPONENT_PENALTY_SCALE, penaltyScales, RECENT_DAYS_PENALTY_SCALE } from '../../../shared/model/train';
 import { addDays } from '../../../shared/util/dates';
 
 const scores: Record<string, { gut_impact: number; inflammation_potential: number }> = {
@@ -73,11 +73,17 @@ describe('tiers', () => {
     const names = columnNames(full);
     expect(scales.length).toBe(names.length);
     expect(RECENT_DAYS_PENALTY_SCALE).toBeGreaterThan(1);
-    names.forEach((name, j) => expect(scales[j], name).toBe(/:(last3|freq7)$/.test(name) ? RECENT_DAYS_PENALTY_SCALE : 1));
+    // Component features (components.ts) carry their own multiplier on top, on every one of their columns.
+    const componentScale = (name: string) => (name.startsWith('ingredient:component:') ? COMPONENT_PENALTY_SCALE : 1);
+    expect(names.some((n) => n.startsWith('ingredient:component:'))).toBe(true);
+    names.forEach((name, j) => expect(scales[j], name).toBe((/:(last3|freq7)$/.test(name) ? RECENT_DAYS_PENALTY_SCALE : 1) * componentScale(name)));
     expect(names.filter((n) => n.endsWith(':last3')).length).toBe(full.vocabulary.length);
-    // The compact tier has no recent-days columns: one penalty for everything.
-    const compact = trainModelSet(generateDiary({ persona: 'mixed', seed: 2, days: 32, missingRate: 0 }).logs).spec!;
-    expect(penaltyScales(compact)).toBeUndefined();
+    // The compact tier has no recent-days columns: one penalty for every food, the component multiplier for components.
+    const compactLogs = generateDiary({ persona: 'mixed', seed: 2, days: 32, missingRate: 0 }).logs;
+    const compact = trainModelSet(compactLogs).spec!;
+    const compactScales = penaltyScales(compact)!;
+    columnNames(compact).forEach((name, j) => expect(compactScales[j], name).toBe(componentScale(name)));
+    expect(penaltyScales(trainModelSet(compactLogs, { componentFeatures: false }).spec!)).toBeUndefined();
   });
 
   it('trains on the last 90 days by default, or on everything with windowDays: null', () => {
