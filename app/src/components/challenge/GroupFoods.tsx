@@ -9,7 +9,7 @@ function FoodList({ foods, label }: { foods: readonly string[]; label: string })
   const first = foods.slice(0, SHOWN);
   const rest = foods.slice(SHOWN);
   return (
-    <p className="small group-foods">
+    <div className="small group-foods">
       <strong>{label}</strong> {first.join(', ')}
       {rest.length > 0 ? (
         <details>
@@ -19,7 +19,7 @@ function FoodList({ foods, label }: { foods: readonly string[]; label: string })
       ) : (
         '.'
       )}
-    </p>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { componentFindings, type ComponentFinding } from '../../../../shared/insights/components-describe';
 import type { ComponentTest } from '../../../../shared/insights/components-types';
-import { formatMean, formatP, lagWords, strengthPhrase } from '../../../../shared/insights/voice';
+import { formatMean, formatP, inSentence, lagWords, strengthPhrase } from '../../../../shared/insights/voice';
 import { COMPONENTS } from '../../../../shared/ingredients/components';
 import type { SymptomPolarity } from '../../../../shared/schema';
 
@@ -31,6 +31,30 @@ export function FoodGroupsBrief(props: Props) {
   );
 }
 
+/**
+ * Groups share foods (wheat bread carries fructans and gluten), so one pattern can show in two groups:
+ * said once, with the first shared food, when two of the findings overlap.
+ */
+function overlap(findings: readonly ComponentFinding[], testOf: (f: ComponentFinding) => ComponentTest) {
+  for (let i = 0; i < findings.length; i++) {
+    for (let j = i + 1; j < findings.length; j++) {
+      const a = findings[i]!;
+      const b = findings[j]!;
+      if (a.component === b.component) continue;
+      const other = new Set(testOf(b).foods);
+      const shared = testOf(a).foods.find((f) => other.has(f));
+      if (!shared) continue;
+      const name = (k: ComponentFinding['component']) => inSentence(COMPONENTS[k].label);
+      return (
+        <p className="small">
+          Groups share foods ({shared} carries both {name(a.component)} and {name(b.component)}), so one pattern can show in more than one group; a re-introduction of each group tells them apart.
+        </p>
+      );
+    }
+  }
+  return null;
+}
+
 const when = (lag: number) => (lag === 0 ? 'same day' : lagWords(lag).trim());
 
 /**
@@ -58,46 +82,35 @@ export function FoodGroupsSection({ analysing, ...props }: Props & { analysing: 
               </li>
             ))}
           </ul>
-          <div className="table-scroll">
-            <table className="data">
-              <caption className="visually-hidden">Food groups linked to symptoms, with the test results</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group → symptom</th>
-                  <th scope="col" className="num">Days with / without</th>
-                  <th scope="col" className="num">Average with / without</th>
-                  <th scope="col" className="num">U</th>
-                  <th scope="col" className="num">p / adjusted p*</th>
-                </tr>
-              </thead>
-              <tbody>
-                {findings.map((f) => {
-                  const t = testOf(f);
-                  return (
-                    <tr key={f.id}>
-                      <th scope="row">
-                        {COMPONENTS[t.component].label} → {props.labelOf(t.symptom).toLocaleLowerCase('en')} ({when(t.lag_days)})
-                      </th>
-                      <td className="num">
-                        {t.n_present} / {t.n_absent}
-                      </td>
-                      <td className="num">
-                        {formatMean(t.mean_present)} / {formatMean(t.mean_absent)}
-                      </td>
-                      <td className="num">{t.u_statistic === null ? '–' : String(t.u_statistic)}</td>
-                      <td className="num">
-                        {formatP(t.p_value)} / {formatP(t.p_adjusted)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          <div className="report-kv-grid">
+            {findings.map((f) => {
+              const t = testOf(f);
+              // The rows of "Show the numbers" on Insights, with the U statistic beside the test.
+              const rows = f.numbers.flatMap((r) => (r.label === 'Test' ? [r, { label: 'U statistic', value: t.u_statistic === null ? '–' : String(t.u_statistic) }] : [r]));
+              return (
+                <div className="table-scroll" key={f.id}>
+                  <table className="data report-kv">
+                    <caption>
+                      {COMPONENTS[t.component].label} → {props.labelOf(t.symptom).toLocaleLowerCase('en')} ({when(t.lag_days)})*
+                    </caption>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={r.label}>
+                          <th scope="row">{r.label}</th>
+                          <td className="num">{r.value}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              );
+            })}
           </div>
           <p className="small muted">* {componentTestName(tests.length)}. "With" counts the days with any food of the group (dishes and products through their ingredients); the averages are of the symptom that day or, for a later day, that many days after.</p>
+          {overlap(findings, testOf)}
           <p className="small muted">Which foods count: {[...new Set(findings.map((f) => f.source))].join(' ')}</p>
           <p className="small">
-        A food group is tested as a family of its own (every group, symptom and lag of 0–3 days), so the food-by-food results above are exactly what they would be without it. A group link says the symptom tended to differ after days with any of these foods; it does not say which of them matters, and it is not a diagnosis of IBS, an intolerance or coeliac disease. The usual next step is a re-introduction: leave the group out for a while, then bring its foods back one at a time — for FODMAP groups (fructans, lactose, GOS, excess fructose, polyols) best planned with a dietitian. The app can run such a food-group re-challenge; any done are listed under re-challenges.
+            A food group is tested as a family of its own (every group, symptom and lag of 0–3 days), so the food-by-food results above are exactly what they would be without it. A group link says the symptom tended to differ after days with any of these foods; it does not say which of them matters, and it is not a diagnosis of IBS, an intolerance or coeliac disease. The usual next step is a re-introduction: leave the group out for a while, then bring its foods back one at a time — for FODMAP groups (fructans, lactose, GOS, excess fructose, polyols) best planned with a dietitian. The app can run such a food-group re-challenge; any done are listed under re-challenges.
           </p>
         </>
       )}
