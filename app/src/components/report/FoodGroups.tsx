@@ -109,8 +109,10 @@ export function FoodGroupsSection({ analysing, ...props }: Props & { analysing: 
           <p className="small muted">* {componentTestName(tests.length)}. "With" counts the days with any food of the group (dishes and products through their ingredients); the averages are of the symptom that day or, for a later day, that many days after.</p>
           {overlap(findings, testOf)}
           <p className="small muted">Which foods count: {[...new Set(findings.map((f) => f.source))].join(' ')}</p>
+          <p className="small">A food group is tested as a family of its own (every group, symptom and lag of 0–3 days), so the food-by-food results above are exactly what they would be without it.</p>
+          <p className="small">A group link says the symptom tended to differ after days with any of these foods. It does not say which of them matters, and it is not a diagnosis of IBS, an intolerance or coeliac disease.</p>
           <p className="small">
-            A food group is tested as a family of its own (every group, symptom and lag of 0–3 days), so the food-by-food results above are exactly what they would be without it. A group link says the symptom tended to differ after days with any of these foods; it does not say which of them matters, and it is not a diagnosis of IBS, an intolerance or coeliac disease. The usual next step is a re-introduction: leave the group out for a while, then bring its foods back one at a time — for FODMAP groups (fructans, lactose, GOS, excess fructose, polyols) best planned with a dietitian. The app can run such a food-group re-challenge; any done are listed under re-challenges.
+            The usual next step is a re-introduction: leave the group out for a while, then bring its foods back one at a time — for FODMAP groups (fructans, lactose, GOS, excess fructose, polyols) best planned with a dietitian. The app can run such a food-group re-challenge; any done are listed under re-challenges.
           </p>
         </>
       )}
