@@ -6,6 +6,7 @@ import { test, expect, ARTIFACTS, expectNoAxeViolations, screenshot } from './fi
 import { diaryToExport, generateDiary } from '../../shared/demo';
 import { analyseComponents } from '../../shared/insights/components';
 import { COMPONENT_TABLE } from '../../shared/ingredients/components';
+import { evaluateChallenge } from '../../shared/challenge/evaluate';
 
 /**
  * A food-group re-challenge on a 360 px phone (issue 14): a generated diary whose bloating follows
@@ -173,4 +174,40 @@ test('from the fructan finding to a food-group test: Today warns about onion, th
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     console.warn('[component-challenge e2e] poppler-utils missing: the printed report was not read back (install poppler-utils).');
   }
+
+  // The test runs its course (days imported to keep it short): calm days without high-fructan foods
+  // (a croissant is "go easy", not a slip), worse on challenge days with garlic, a lasagna (pasta inside)
+  // and onion. The verdict is the single-food test's, on "any food high in fructans".
+  await page.emulateMedia({ media: 'screen' });
+  const avoid = [1, 2, 1, 2, 1, 1];
+  const later = [
+    ...avoid.map((b, i) => ({ date: `2026-04-0${i + 2}`, ingredients: i === 2 ? ['rice', 'croissant'] : ['rice', 'chicken'], symptoms: { bloating: b } })),
+    { date: '2026-04-08', ingredients: ['rice', 'garlic'], symptoms: { bloating: 4 } },
+    { date: '2026-04-09', ingredients: ['rice'], symptoms: { bloating: 3 } },
+    { date: '2026-04-10', ingredients: ['lasagna'], composites: [{ name: 'lasagna', kind: 'dish', ingredients: ['pasta', 'beef', 'tomato'] }], symptoms: { bloating: 4 } },
+    { date: '2026-04-11', ingredients: ['rice'], symptoms: { bloating: 2 } },
+    { date: '2026-04-12', ingredients: ['onion', 'rice'], symptoms: { bloating: 5 } },
+    { date: '2026-04-13', ingredients: ['rice'], symptoms: { bloating: 2 } },
+  ];
+  const laterFile = join(mkdtempSync(join(tmpdir(), 'aurea-group-ch-')), 'days.json');
+  writeFileSync(laterFile, JSON.stringify({ format: 'aurea.export', version: 2, logs: later }));
+  await page.goto('/settings');
+  await page.getByLabel('Import an Aurea export (JSON)').setInputFiles(laterFile);
+  await page.getByLabel(/^Yes, import these \d+ days with their dates as they are/).check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Imported: ${later.length} new` })).toBeVisible();
+  await page.clock.setFixedTime(new Date('2026-04-14T09:00:00'));
+  await page.goto('/challenge');
+  const finished = page.getByRole('region', { name: 'Your fructans test is finished' });
+  // The expected verdict: the single-food evaluation on the same two groups of days (6 avoid, 3 challenge).
+  const expected = evaluateChallenge(
+    { ingredient: 'foods high in fructans', symptom: 'bloating', start: TODAY, avoidDays: 7, challengeDates: ['2026-04-08', '2026-04-10', '2026-04-12'], end: '2026-04-13' },
+    [...avoid.map((b, i) => ({ date: `2026-04-0${i + 2}`, ingredients: [], symptoms: { bloating: b } })), ...['2026-04-08', '2026-04-10', '2026-04-12'].map((date, i) => ({ date, ingredients: ['foods high in fructans'], symptoms: { bloating: [4, 4, 5][i]! } }))],
+    'higher_is_worse',
+    'Bloating',
+  );
+  expect(expected.verdict).toBe('consistent');
+  await expect(finished).toContainText(expected.sentence);
+  await expect(finished).toContainText('Bloating was 3.0 points higher on the 3 challenge days than on the 6 days without foods high in fructans');
+  await screenshot(page, 'component-challenge-finished-360');
 });
