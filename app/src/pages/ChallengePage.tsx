@@ -62,7 +62,7 @@ export function ChallengePage() {
 function RecentResult({ challenge }: { challenge: Challenge }) {
   const result = challenge.result as ChallengeResult;
   return (
-    <section className={`card result ${result.verdict}`} aria-labelledby="recent-h">
+    <section className={`card challenge-result ${result.verdict}`} aria-labelledby="recent-h">
       <h2 id="recent-h">
         Your {challenge.plan.component ? componentName(challenge.plan.component.key) : challenge.ingredient} test is finished
       </h2>
