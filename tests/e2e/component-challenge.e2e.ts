@@ -197,6 +197,7 @@ test('from the fructan finding to a food-group test: Today warns about onion, th
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Imported: ${later.length} new` })).toBeVisible();
   await page.clock.setFixedTime(new Date('2026-04-14T09:00:00'));
+  await page.setViewportSize({ width: 360, height: 780 });
   await page.goto('/challenge');
   const finished = page.getByRole('region', { name: 'Your fructans test is finished' });
   // The expected verdict: the single-food evaluation on the same two groups of days (6 avoid, 3 challenge).
@@ -210,4 +211,9 @@ test('from the fructan finding to a food-group test: Today warns about onion, th
   await expect(finished).toContainText(expected.sentence);
   await expect(finished).toContainText('Bloating was 3.0 points higher on the 3 challenge days than on the 6 days without foods high in fructans');
   await screenshot(page, 'component-challenge-finished-360');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, 'component-challenge-finished-1280');
+  // Starting another food-group test offers the diary's strongest group first.
+  await page.getByLabel('A food group').check();
+  await expect(page.getByLabel('Food group to test')).toHaveValue('fructans');
 });

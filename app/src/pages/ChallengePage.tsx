@@ -87,6 +87,8 @@ function StartChallenge() {
   // The person's own foods of the group (most eaten first), from the component finding that suggested it.
   const components = useCachedInsights()?.result.components;
   const seen = group ? (components?.find((t) => t.component === group)?.foods ?? []) : [];
+  // Switching to a food group starts on the diary's strongest food-group finding, if it has one.
+  const strongestGroup = [...(components ?? [])].filter((t) => t.significant).sort((a, b) => Math.abs(b.correlation ?? 0) - Math.abs(a.correlation ?? 0))[0];
   const [avoidDays, setAvoidDays] = useState(7);
   const [challenges, setChallenges] = useState(3);
   const [start, setStart] = useState(localToday());
@@ -120,7 +122,16 @@ function StartChallenge() {
             <label htmlFor={`${id}-one`}>One food</label>
           </span>
           <span>
-            <input type="radio" id={`${id}-group`} name={`${id}-kind`} checked={group !== null} onChange={() => setGroup('fructans')} />
+            <input
+              type="radio"
+              id={`${id}-group`}
+              name={`${id}-kind`}
+              checked={group !== null}
+              onChange={() => {
+                setGroup(strongestGroup?.component ?? 'fructans');
+                if (strongestGroup) setSymptom(strongestGroup.symptom);
+              }}
+            />
             <label htmlFor={`${id}-group`}>A food group</label>
           </span>
         </div>
