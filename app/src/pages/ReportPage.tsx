@@ -7,6 +7,7 @@ import { CYCLE_PHASES, type DailyLog, type SymptomDefinition } from '../../../sh
 import { logsToCsv } from '../../../shared/diary/export';
 import { addDays, daysBetween, localToday } from '../../../shared/util/dates';
 import type { ChallengeResult } from '../../../shared/challenge/evaluate';
+import type { ComponentPlan } from '../../../shared/challenge/plan';
 import { appDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
 import { gateway } from '../../gateway';
@@ -32,6 +33,12 @@ const PRESETS = [
 
 const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 const pfmt = (p: number | null | undefined) => (p === null || p === undefined ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+/** What a food-group test left out, for the clinician: "Left out: onion, garlic, … and 12 more; 28 moderate foods in small servings." */
+function groupTestFoods(c: ComponentPlan): string {
+  const shown = c.avoid.slice(0, 6).join(', ') + (c.avoid.length > 6 ? ` and ${c.avoid.length - 6} more` : '');
+  return `Left out: ${shown}${c.goEasy.length ? `; ${plural(c.goEasy.length, 'moderate food')} in small servings` : ''}.`;
+}
 
 interface PeriodAnalysis {
   result: InsightsResult;
@@ -366,6 +373,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
                 </strong>{' '}
                 ({shortDate(c.plan.start)} – {shortDate(c.plan.end)}, {plural(c.plan.avoidDays, 'day')} without, {plural(c.plan.challengeDates.length, 'challenge day')}):{' '}
                 {c.status === 'cancelled' ? 'stopped early.' : c.result ? (c.result as ChallengeResult).sentence : 'in progress.'}
+                {c.plan.component && <span className="small"> {groupTestFoods(c.plan.component)}</span>}
               </li>
             ))}
           </ul>
