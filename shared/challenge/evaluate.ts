@@ -2,7 +2,7 @@ import { mannWhitneyU } from '../stats/mann-whitney';
 import { pearson } from '../stats/correlation';
 import { mean } from '../stats/descriptive';
 import type { SymptomPolarity } from '../schema';
-import { planDays, type ChallengePlan } from './plan';
+import { planDays, testedFoodsIn, type ChallengePlan } from './plan';
 
 export interface DiaryDay {
   date: string;
@@ -44,7 +44,9 @@ function fmt(x: number): string {
 
 /**
  * Compares the symptom on challenge days (food eaten) with avoidance days (food not eaten), honouring
- * the symptom's polarity, and words the result without claiming more than the numbers show.
+ * the symptom's polarity, and words the result without claiming more than the numbers show. For a
+ * food-group test "the food" is any food high in the component (plan.testedFoodsIn); the day's
+ * ingredients should be expanded (dishes into their parts) by the caller.
  */
 export function evaluateChallenge(plan: ChallengePlan, logs: readonly DiaryDay[], polarity: SymptomPolarity, symptomLabel = plan.symptom): ChallengeResult {
   const byDate = new Map(logs.map((l) => [l.date, l]));
@@ -61,7 +63,7 @@ export function evaluateChallenge(plan: ChallengePlan, logs: readonly DiaryDay[]
       unrated.push(day.date);
       continue;
     }
-    const ate = log!.ingredients.includes(plan.ingredient);
+    const ate = testedFoodsIn(plan, log!.ingredients).length > 0;
     if (day.role === 'avoid') {
       if (ate) slips.push(day.date);
       else avoid.push(value);
@@ -105,7 +107,7 @@ export function evaluateChallenge(plan: ChallengePlan, logs: readonly DiaryDay[]
     conclusion = `a possible effect, but not clear enough to be sure — repeating the test would help`;
   } else {
     verdict = 'not_supported';
-    conclusion = `no sign in this test that ${plan.ingredient} makes your ${label} worse`;
+    conclusion = `no sign in this test that ${plan.ingredient} ${plan.component ? 'make' : 'makes'} your ${label} worse`;
   }
   const sentence = `${what[0]!.toUpperCase()}${what.slice(1)}; ${conclusion} (p = ${p < 0.001 ? '< 0.001' : p.toFixed(3)}).`;
   return {

@@ -1,3 +1,4 @@
 export * from './plan';
 export * from './evaluate';
 export * from './suggest';
+export * from './component';

@@ -5,8 +5,24 @@
  * insight engine (Mann-Whitney U with tie and continuity correction, point-biserial r).
  */
 import { addDays, daysBetween } from '../util/dates';
+import type { ComponentKey } from '../ingredients/components';
+import { normaliseIngredient } from '../ingredients/normalise';
+
+/**
+ * A food-group test (issue 14): every food high in the component is left out, the moderate ones are
+ * eaten in small servings, then one of the high foods is reintroduced. The lists are kept in the plan,
+ * so the record says what was asked even if the food table changes later.
+ */
+export interface ComponentPlan {
+  key: ComponentKey;
+  /** High-level foods: left out while avoiding; one of them is eaten on challenge days. */
+  avoid: string[];
+  /** Moderate-level foods: "go easy" (small servings) during the whole test. */
+  goEasy: string[];
+}
 
 export interface ChallengePlan {
+  /** The food tested; for a food-group test its plain name ("foods high in fructans"), so older readers still word it. */
   ingredient: string;
   symptom: string;
   /** First avoidance day. */
@@ -16,6 +32,8 @@ export interface ChallengePlan {
   challengeDates: string[];
   /** Day after the last challenge day: the plan ends once it is past (delayed reactions are logged). */
   end: string;
+  /** Present for a food-group test. */
+  component?: ComponentPlan;
 }
 
 export const DEFAULT_AVOID_DAYS = 7;
@@ -24,8 +42,10 @@ export const DEFAULT_CHALLENGES = 3;
 export const CHALLENGE_SPACING = 2;
 
 export interface PlanOptions {
+  /** For a food-group test, the group's plain name (componentPlanOptions in component.ts gives both). */
   ingredient: string;
   symptom: string;
+  component?: ComponentPlan;
   start: string;
   avoidDays?: number;
   challenges?: number;
@@ -35,7 +55,20 @@ export function planChallenge(o: PlanOptions): ChallengePlan {
   const avoidDays = Math.max(3, Math.min(28, Math.round(o.avoidDays ?? DEFAULT_AVOID_DAYS)));
   const n = Math.max(2, Math.min(6, Math.round(o.challenges ?? DEFAULT_CHALLENGES)));
   const challengeDates = Array.from({ length: n }, (_, i) => addDays(o.start, avoidDays + i * CHALLENGE_SPACING));
-  return { ingredient: o.ingredient, symptom: o.symptom, start: o.start, avoidDays, challengeDates, end: addDays(challengeDates[n - 1]!, 1) };
+  const base = { symptom: o.symptom, start: o.start, avoidDays, challengeDates, end: addDays(challengeDates[n - 1]!, 1) };
+  if (!o.component) return { ingredient: o.ingredient, ...base };
+  const component: ComponentPlan = { key: o.component.key, avoid: [...o.component.avoid], goEasy: [...o.component.goEasy] };
+  return { ingredient: o.ingredient, ...base, component };
+}
+
+/**
+ * The day's foods that count as the tested food: the food itself, or for a food-group test any food
+ * high in the component (moderate ones are allowed in small servings, so they are not slips).
+ */
+export function testedFoodsIn(plan: ChallengePlan, ingredients: readonly string[]): string[] {
+  if (!plan.component) return ingredients.includes(plan.ingredient) ? [plan.ingredient] : [];
+  const avoid = new Set(plan.component.avoid);
+  return ingredients.filter((f) => avoid.has(normaliseIngredient(f)));
 }
 
 export type DayRole = 'before' | 'avoid' | 'challenge' | 'rest' | 'after';
@@ -68,10 +101,12 @@ export function planDays(plan: ChallengePlan): ChallengeDay[] {
 /** The instruction for a day, in plain words. */
 export function dayInstruction(plan: ChallengePlan, date: string): string | null {
   const d = challengeDay(plan, date);
+  const c = plan.component;
   switch (d.role) {
     case 'avoid':
-      return `Avoid ${plan.ingredient} today (day ${d.index} of ${d.of} without it).`;
+      return `Avoid ${plan.ingredient} today (day ${d.index} of ${d.of} without ${c ? 'them' : 'it'}).`;
     case 'challenge':
+      if (c) return `Challenge day ${d.index} of ${d.of}: have one of the ${plan.ingredient} today${c.avoid.length ? ` (such as ${c.avoid.slice(0, 2).join(' or ')})` : ''}, and log how you feel.`;
       return `Challenge day ${d.index} of ${d.of}: have ${plan.ingredient} today, and log how you feel.`;
     case 'rest':
       return `No ${plan.ingredient} today; log how you feel, in case of a delayed reaction.`;

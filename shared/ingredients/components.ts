@@ -9,8 +9,9 @@
  * (a unit test checks each normalises to itself). Dishes and products inherit from their ingredients.
  */
 
-export const COMPONENT_KEYS = ['lactose', 'fructans', 'gos', 'excess_fructose', 'polyols', 'gluten', 'caffeine', 'alcohol', 'capsaicin'] as const;
-export type ComponentKey = (typeof COMPONENT_KEYS)[number];
+import { COMPONENT_KEYS, type ComponentKey } from './component-keys';
+
+export { COMPONENT_KEYS, type ComponentKey };
 export type ComponentLevel = 'high' | 'moderate' | 'low';
 
 export interface ComponentInfo {

@@ -27,10 +27,16 @@ function directionOf(t: ComponentTest, polarity: SymptomWording['polarity']): Li
   return higher === (polarity === 'higher_is_worse') ? 'worse' : 'better';
 }
 
-/** "Fructans (onion, garlic, wheat bread…) are linked to more bloating the next day". */
+/** "Fructans are", "Lactose is": plural names end in s before any bracket ("Polyols (sorbitol, mannitol)"). */
+function isOrAre(label: string): 'is' | 'are' {
+  return /s$/.test(label.replace(/\s*\(.*\)$/, '')) ? 'are' : 'is';
+}
+
+/** "Fructans (onion, garlic, wheat bread…) are linked to more bloating the next day"; "Lactose (milk, yogurt) is linked…". */
 export function componentSentence(t: ComponentTest, symptom: SymptomWording): string {
   const named = t.foods.slice(0, COMPONENT_FOODS_NAMED).join(', ') + (t.foods.length > COMPONENT_FOODS_NAMED ? '…' : '');
-  return `${COMPONENTS[t.component].label} (${named}) are linked to ${changeWords(symptom, directionOf(t, symptom.polarity))}${lagWords(t.lag_days)}`;
+  const label = COMPONENTS[t.component].label;
+  return `${label} (${named}) ${isOrAre(label)} linked to ${changeWords(symptom, directionOf(t, symptom.polarity))}${lagWords(t.lag_days)}`;
 }
 
 /** The numbers behind a component finding, for "Show the numbers". */

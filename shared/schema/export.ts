@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { recipe } from './recipe';
+import { COMPONENT_KEYS } from '../ingredients/component-keys';
 import { compositeList, cyclePhase, ingredientList, isoDate, mealList, notes, periodDay, stoolTypes, symptomDefinition, symptoms } from './log';
 
 /** One log in an export file: ids and timestamps are optional (hand-written files lack them). */
@@ -29,6 +30,16 @@ export const exportedSavedMeal = z.looseObject({
 });
 export type ExportedSavedMeal = z.infer<typeof exportedSavedMeal>;
 
+/**
+ * A food-group test's foods (issue 14), kept in the plan as asked. Optional: files without it (single-food
+ * tests, older exports) read as before, and an older app reads such a test by its plain name.
+ */
+const exportedComponentPlan = z.looseObject({
+  key: z.enum(COMPONENT_KEYS, { error: `must be one of ${COMPONENT_KEYS.join(', ')}` }),
+  avoid: z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(200)),
+  goEasy: z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(200)),
+});
+
 /** A re-challenge as exported: what was tested, its plan and, once finished, its result. */
 export const exportedChallenge = z.looseObject({
   id: z.string().check(z.minLength(1)),
@@ -43,6 +54,7 @@ export const exportedChallenge = z.looseObject({
     avoidDays: z.number().check(z.int(), z.minimum(3), z.maximum(28)),
     challengeDates: z.array(isoDate).check(z.minLength(2), z.maxLength(6)),
     end: isoDate,
+    component: z.optional(exportedComponentPlan),
   }),
   result: z.optional(z.unknown()),
 });

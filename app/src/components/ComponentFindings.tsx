@@ -4,6 +4,12 @@ import type { ComponentTest } from '../../../shared/insights/components-types';
 import { findingAnchor } from '../../../shared/insights/voice';
 import type { SymptomPolarity } from '../../../shared/schema';
 import { StrengthBadge } from './StrengthBadge';
+import { Link } from '../router';
+
+/** The re-challenge page, set up to test a whole food group against a symptom. */
+export function componentChallengeUrl(component: string, symptom: string): string {
+  return `/challenge?component=${encodeURIComponent(component)}&symptom=${encodeURIComponent(symptom)}`;
+}
 
 /**
  * Findings by food component ("Fructans (onion, garlic…) are linked to more bloating the next day"),
@@ -21,7 +27,7 @@ export function ComponentFindings({ tests, labelOf, polarityOf }: { tests: reado
         {findings.map((f) => (
           <li key={f.id} className="finding finding-component" id={findingAnchor(f.id)}>
             <div className="finding-head">
-              <p className="finding-sentence">{f.sentence}</p>
+              <p className="finding-sentence" id={`${id}-${f.id}`}>{f.sentence}</p>
               <span className="finding-tags">
                 <StrengthBadge strength={f.strength} />
               </span>
@@ -38,6 +44,13 @@ export function ComponentFindings({ tests, labelOf, polarityOf }: { tests: reado
               </dl>
               <p className="muted">Which foods count: {f.source}</p>
             </details>
+            {f.direction === 'worse' && (
+              <p className="finding-actions">
+                <Link to={componentChallengeUrl(f.component, f.symptom)} className="button small" aria-describedby={`${id}-${f.id}`}>
+                  Test this food group
+                </Link>
+              </p>
+            )}
           </li>
         ))}
       </ul>

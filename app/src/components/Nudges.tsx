@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '../router';
 import { dueReminder } from '../state/reminders';
-import { challengeDay, type ChallengePlan } from '../../../shared/challenge/plan';
+import { challengeDay, dayInstruction, type ChallengePlan } from '../../../shared/challenge/plan';
 import { localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { readSetting, saveSetting } from '../state/settings';
@@ -17,6 +17,8 @@ async function dueChallengeNudge(): Promise<string | null> {
   if (day.role !== 'challenge') return null;
   if ((await readSetting('challengeNudgeShown')) === today) return null;
   await saveSetting('challengeNudgeShown', today);
+  // A food-group test names examples of the group's foods ("such as onion or garlic"), as the plan does.
+  if (plan.component) return dayInstruction(plan, today);
   return `Challenge day ${day.index} of ${day.of}: have ${plan.ingredient} today, then log how you feel.`;
 }
 

@@ -1,12 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
-import { challengeDay, dayInstruction, planDays, type DayRole } from '../../../shared/challenge/plan';
+import { challengeDay, dayInstruction, planDays, testedFoodsIn, type DayRole } from '../../../shared/challenge/plan';
+import { componentChallengeFoods, componentName } from '../../../shared/challenge/component';
+import { COMPONENT_KEYS, COMPONENTS, type ComponentKey } from '../../../shared/ingredients/components';
+import { expandedIngredients } from '../../../shared/diary/composites';
 import type { ChallengeResult } from '../../../shared/challenge/evaluate';
 import { daysBetween, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { InputError, ingredientUsage, symptomDefinitions } from '../../db/repo';
 import { useLocation } from '../router';
-import { completeIfFinished, currentResult, startChallenge, stopChallenge, useChallenges, type Challenge } from '../state/challenges';
+import { completeIfFinished, currentResult, startChallenge, startComponentChallenge, stopChallenge, useChallenges, type Challenge } from '../state/challenges';
+import { useCachedInsights } from '../state/insights';
+import { GroupFoods } from '../components/challenge/GroupFoods';
 import { ConfirmDialog } from '../components/Dialog';
 import { toast } from '../state/toasts';
 import { shortDate } from '../format';
@@ -28,7 +33,7 @@ export function ChallengePage() {
     <>
       <h1>Test a food</h1>
       <p className="muted small">
-        Your insights show foods that go with worse days; a re-challenge tests one deliberately. Leave the food out for a week, then have it on a few planned days while you keep logging. If you have a diagnosed allergy or severe reactions, talk to a clinician before reintroducing a food.
+        Your insights show foods that go with worse days; a re-challenge tests one deliberately. Leave the food (or a whole food group, such as every food high in fructans) out for a week, then have it on a few planned days while you keep logging. If you have a diagnosed allergy or severe reactions, talk to a clinician before reintroducing a food; a FODMAP re-introduction is best planned with a dietitian.
       </p>
       {recent && <RecentResult challenge={recent} />}
       {challenges === undefined ? <p className="muted">Loading…</p> : active ? <ActiveChallenge challenge={active} /> : <StartChallenge />}
@@ -57,9 +62,9 @@ export function ChallengePage() {
 function RecentResult({ challenge }: { challenge: Challenge }) {
   const result = challenge.result as ChallengeResult;
   return (
-    <section className={`card result ${result.verdict}`} aria-labelledby="recent-h">
+    <section className={`card challenge-result ${result.verdict}`} aria-labelledby="recent-h">
       <h2 id="recent-h">
-        Your {challenge.ingredient} test is finished
+        Your {challenge.plan.component ? componentName(challenge.plan.component.key) : challenge.ingredient} test is finished
       </h2>
       <p>{result.sentence}</p>
       <p className="muted small">
@@ -76,7 +81,14 @@ function StartChallenge() {
   const defs = useLiveQuery(() => symptomDefinitions(db), []) ?? [];
   const usage = useLiveQuery(() => ingredientUsage(db), []) ?? [];
   const [ingredient, setIngredient] = useState(query.get('food') ?? '');
+  const asked = query.get('component');
+  const [group, setGroup] = useState<ComponentKey | null>((COMPONENT_KEYS as readonly string[]).includes(asked ?? '') ? (asked as ComponentKey) : null);
   const [symptom, setSymptom] = useState(query.get('symptom') ?? 'bloating');
+  // The person's own foods of the group (most eaten first), from the component finding that suggested it.
+  const components = useCachedInsights()?.result.components;
+  const seen = group ? (components?.find((t) => t.component === group)?.foods ?? []) : [];
+  // Switching to a food group starts on the diary's strongest food-group finding, if it has one.
+  const strongestGroup = [...(components ?? [])].filter((t) => t.significant).sort((a, b) => Math.abs(b.correlation ?? 0) - Math.abs(a.correlation ?? 0))[0];
   const [avoidDays, setAvoidDays] = useState(7);
   const [challenges, setChallenges] = useState(3);
   const [start, setStart] = useState(localToday());
@@ -85,7 +97,7 @@ function StartChallenge() {
   const submit = async () => {
     setError(null);
     try {
-      const c = await startChallenge({ ingredient: ingredient.trim().toLowerCase(), symptom, start, avoidDays, challenges });
+      const c = group ? await startComponentChallenge({ component: group, symptom, start, avoidDays, challenges, seen }) : await startChallenge({ ingredient: ingredient.trim().toLowerCase(), symptom, start, avoidDays, challenges });
       toast(`Test started: no ${c.ingredient} until ${shortDate(c.plan.challengeDates[0]!)}.`);
     } catch (e) {
       setError(e instanceof InputError ? e.message : (e as Error).message);
@@ -102,19 +114,59 @@ function StartChallenge() {
       }}
     >
       <h2 id={`${id}-h`}>Start a test</h2>
-      <ChallengeSuggestions ingredient={ingredient} symptom={symptom} labelOf={(k) => defs.find((d) => d.key === k)?.label ?? k} onPick={(f, s) => { setIngredient(f); setSymptom(s); }} />
-      <div>
-        <label htmlFor={`${id}-food`}>Food to test</label>
-        <input id={`${id}-food`} type="text" list={`${id}-foods`} value={ingredient} onChange={(e) => setIngredient(e.target.value)} placeholder="e.g. milk" autoComplete="off" />
-        <datalist id={`${id}-foods`}>
-          {[...usage]
-            .sort((a, b) => b.count - a.count)
-            .slice(0, 40)
-            .map((u) => (
-              <option key={u.name} value={u.name} />
-            ))}
-        </datalist>
-      </div>
+      <fieldset>
+        <legend>What to test</legend>
+        <div className="segmented">
+          <span>
+            <input type="radio" id={`${id}-one`} name={`${id}-kind`} checked={group === null} onChange={() => setGroup(null)} />
+            <label htmlFor={`${id}-one`}>One food</label>
+          </span>
+          <span>
+            <input
+              type="radio"
+              id={`${id}-group`}
+              name={`${id}-kind`}
+              checked={group !== null}
+              onChange={() => {
+                setGroup(strongestGroup?.component ?? 'fructans');
+                if (strongestGroup) setSymptom(strongestGroup.symptom);
+              }}
+            />
+            <label htmlFor={`${id}-group`}>A food group</label>
+          </span>
+        </div>
+      </fieldset>
+      {group === null ? (
+        <>
+          <ChallengeSuggestions ingredient={ingredient} symptom={symptom} labelOf={(k) => defs.find((d) => d.key === k)?.label ?? k} onPick={(f, s) => { setIngredient(f); setSymptom(s); }} />
+          <div>
+            <label htmlFor={`${id}-food`}>Food to test</label>
+            <input id={`${id}-food`} type="text" list={`${id}-foods`} value={ingredient} onChange={(e) => setIngredient(e.target.value)} placeholder="e.g. milk" autoComplete="off" />
+            <datalist id={`${id}-foods`}>
+              {[...usage]
+                .sort((a, b) => b.count - a.count)
+                .slice(0, 40)
+                .map((u) => (
+                  <option key={u.name} value={u.name} />
+                ))}
+            </datalist>
+          </div>
+        </>
+      ) : (
+        <>
+          <div>
+            <label htmlFor={`${id}-component`}>Food group to test</label>
+            <select id={`${id}-component`} value={group} onChange={(e) => setGroup(e.target.value as ComponentKey)}>
+              {COMPONENT_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {COMPONENTS[k].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <GroupFoods plan={componentChallengeFoods(group, seen)} />
+        </>
+      )}
       <div>
         <label htmlFor={`${id}-symptom`}>Symptom to watch</label>
         <select id={`${id}-symptom`} value={symptom} onChange={(e) => setSymptom(e.target.value)}>
@@ -169,20 +221,21 @@ function ActiveChallenge({ challenge }: { challenge: Challenge }) {
       <h2 id="active-h">
         Testing {challenge.ingredient} and {challenge.symptom}
       </h2>
+      {challenge.plan.component && <GroupFoods plan={challenge.plan.component} />}
       <p className="banner info" role="status">
         <strong>{instruction ?? (challengeDay(challenge.plan, today).role === 'before' ? `The test starts ${shortDate(challenge.plan.start)}.` : 'The test is over.')}</strong>
       </p>
       <ol className="plan-days" aria-label="Plan, day by day">
         {days.map((d) => {
           const log = byDate.get(d.date);
-          const ate = log?.ingredients.includes(challenge.ingredient);
+          const had = log ? testedFoodsIn(challenge.plan, expandedIngredients(log)) : [];
           const rated = log?.symptoms[challenge.symptom] !== undefined;
-          const slip = d.role !== 'challenge' && ate;
+          const slip = d.role !== 'challenge' && had.length > 0;
           return (
             <li key={d.date} className={`plan-day ${d.role}${d.date === today ? ' today' : ''}`}>
               <span className="when">{shortDate(d.date)}</span>
               <span className="what">{ROLE_TEXT[d.role]}</span>
-              <span className="status">{!log ? (d.date <= today ? 'not logged' : '') : slip ? `had ${challenge.ingredient}` : rated ? `${challenge.symptom} ${log.symptoms[challenge.symptom]}` : 'not rated'}</span>
+              <span className="status">{!log ? (d.date <= today ? 'not logged' : '') : slip ? `had ${had.join(', ')}` : rated ? `${challenge.symptom} ${log.symptoms[challenge.symptom]}` : 'not rated'}</span>
             </li>
           );
         })}

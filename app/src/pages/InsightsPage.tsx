@@ -240,6 +240,7 @@ const Findings = memo(function Findings({ cached, labelOf }: { cached: CachedIns
 
   const sections: { id: string; title: string; show: boolean }[] = [
     { id: 'insights-triggers', title: 'Linked foods', show: true },
+    { id: 'insights-components', title: 'Food groups', show: (result.components ?? []).some((t) => t.significant) },
     { id: 'insights-delayed', title: 'Delayed effects', show: groups.delayed.length > 0 },
     { id: 'insights-better', title: 'Feeling better', show: groups.protective.length > 0 },
     { id: 'insights-cycle', title: 'Cycle', show: groups.cycle.length > 0 },

@@ -7,6 +7,7 @@ import { CYCLE_PHASES, type DailyLog, type SymptomDefinition } from '../../../sh
 import { logsToCsv } from '../../../shared/diary/export';
 import { addDays, daysBetween, localToday } from '../../../shared/util/dates';
 import type { ChallengeResult } from '../../../shared/challenge/evaluate';
+import type { ComponentPlan } from '../../../shared/challenge/plan';
 import { appDb } from '../../db/db';
 import { symptomDefinitions } from '../../db/repo';
 import { gateway } from '../../gateway';
@@ -20,6 +21,7 @@ import { PHASE_LABELS } from '../components/CyclePhasePicker';
 import type { Challenge } from '../state/challenges';
 import { ExplainedReportNote } from '../components/insights/ExplainedFindings';
 import { EstimatedPhasesNote } from '../components/report/EstimatedPhasesNote';
+import { FoodGroupsBrief, FoodGroupsSection, componentTestName } from '../components/report/FoodGroups';
 import { definitionsForAnalysis, diaryForAnalysis } from '../../../shared/diary/for-analysis';
 import { STOOL_DEFINITIONS } from '../../../shared/stool/outcomes';
 
@@ -31,6 +33,12 @@ const PRESETS = [
 
 const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 const pfmt = (p: number | null | undefined) => (p === null || p === undefined ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+/** What a food-group test left out, for the clinician: "Left out: onion, garlic, … and 12 more; 28 moderate foods in small servings." */
+function groupTestFoods(c: ComponentPlan): string {
+  const shown = c.avoid.slice(0, 6).join(', ') + (c.avoid.length > 6 ? ` and ${c.avoid.length - 6} more` : '');
+  return `Left out: ${shown}${c.goEasy.length ? `; ${plural(c.goEasy.length, 'moderate food')} in small servings` : ''}.`;
+}
 
 interface PeriodAnalysis {
   result: InsightsResult;
@@ -190,6 +198,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
                 ? 'No food was clearly followed by a symptom change one to three days later.'
                 : `Followed by a change one to three days later: ${delayed.map((d) => `${d.ingredient} (${labelOf(d.symptom).toLowerCase()}, ${plural(d.lag, 'day')} later)`).join(', ')}.`}
             </li>
+            <FoodGroupsBrief tests={result.components} labelOf={labelOf} polarityOf={polarity} />
             {cycle
               .filter((c) => c.p_value !== null && c.p_value < SIGNIFICANCE && c.worst_phase)
               .map((c) => (
@@ -323,6 +332,8 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
         )}
       </section>
 
+      <FoodGroupsSection analysing={!result} tests={result?.components} labelOf={labelOf} polarityOf={polarity} />
+
       {cycle.length > 0 && (
         <section className="report-section">
           <h3>Cycle phase</h3>
@@ -362,6 +373,7 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
                 </strong>{' '}
                 ({shortDate(c.plan.start)} – {shortDate(c.plan.end)}, {plural(c.plan.avoidDays, 'day')} without, {plural(c.plan.challengeDates.length, 'challenge day')}):{' '}
                 {c.status === 'cancelled' ? 'stopped early.' : c.result ? (c.result as ChallengeResult).sentence : 'in progress.'}
+                {c.plan.component && <span className="small"> {groupTestFoods(c.plan.component)}</span>}
               </li>
             ))}
           </ul>
@@ -381,6 +393,9 @@ function ReportBody({ name, from, to, logs, defs, analysis, challenges }: { name
         </p>
         <p className="small">
           <strong>Delayed effects.</strong> For each tested food, eating it on a day is correlated (Pearson r) with the symptom 0, 1, 2 and 3 days later, over pairs of logged days (at least 8 pairs). The lag with the strongest correlation is reported as delayed when it is 1–3 days and its p-value is below 0.05 divided by the number of foods tested.
+        </p>
+        <p className="small">
+          <strong>Food groups.</strong> Each food is given a level (high, moderate, low) for each component — lactose, fructans, GOS, excess fructose, polyols, gluten, caffeine, alcohol, capsaicin — from a table with a published source for every group; dishes and products take the levels of their ingredients. A day counts as "with" a group when any of its foods carries it at a moderate or high level. For each group, symptom and lag of 0 to 3 days with at least 4 days on each side, the symptom after days with the group is compared with the rest: {componentTestName(result?.components?.length ?? 0)}. The correlation r is point-biserial. This family is corrected on its own, so no per-food number changes because of it.
         </p>
         <p className="small">
           <strong>Cycle, weekdays and time.</strong> Symptom means by cycle phase are compared with one-way ANOVA; weekdays against weekends with Welch's t-test; the trend is a linear regression of the rating on days since the first log.

@@ -27,6 +27,8 @@ import { dayIngredients, mealForTime, mealIdFor, mealsOfLog, STANDARD_MEALS } fr
 import { useActiveChallenge } from '../state/challenges';
 import { usePersonalFindings } from '../state/insights';
 import { challengeDay } from '../../../shared/challenge/plan';
+import { componentWarning } from '../../../shared/challenge/component';
+import { compositeOf } from '../../../shared/diary/composites';
 import type { PersonalFinding } from '../../../shared/insights/links';
 import type { ScoredIngredient } from '../../../shared/ingredients/types';
 import { longDate } from '../format';
@@ -140,7 +142,13 @@ export function TodayPage() {
   const findingsOf = usePersonalFindings();
   const challenge = useActiveChallenge();
   const role = challenge ? challengeDay(challenge.plan, date) : null;
-  const avoidFood = challenge && role && (role.role === 'avoid' || role.role === 'rest') ? challenge.plan.ingredient : null;
+  const avoidFood = challenge && !challenge.plan.component && role && (role.role === 'avoid' || role.role === 'rest') ? challenge.plan.ingredient : null;
+  // A food-group test (every food high in fructans): foods of the day that carry the group, dishes and products through their parts.
+  const groupWarning = useMemo(
+    () => (challenge?.plan.component ? componentWarning(challenge.plan, date, ingredients.map((name) => ({ name, madeOf: loaded?.log ? compositeOf(loaded.log, name)?.ingredients : undefined }))) : null),
+    [challenge, date, ingredients, loaded],
+  );
+  const groupAvoid = new Set(groupWarning?.high.map((h) => h.food) ?? []);
 
   const activeFoods = form.meals.find((m) => m.id === activeMeal)?.ingredients ?? [];
   const toggle = (name: string) =>
@@ -224,7 +232,7 @@ export function TodayPage() {
             active={activeMeal}
             onActive={setActiveMeal}
             suggest={suggest}
-            renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood} />}
+            renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood || groupAvoid.has(name)} />}
             onOpenFood={(name) => navigate(`/foods?name=${encodeURIComponent(name)}`)}
           >
             <QuickChips title="Frequent" names={frequent} selected={activeFoods} onToggle={toggle} />
@@ -234,6 +242,12 @@ export function TodayPage() {
             <p className="banner warn avoid-note" role="status">
               {role.role === 'avoid' ? `Your re-challenge asks you to leave out ${avoidFood} today (day ${role.index} of ${role.of} without it).` : `Your re-challenge asks for no ${avoidFood} today, in case of a delayed reaction.`} You can still save it: an honest
               diary matters most, and the test will take it into account.
+            </p>
+          )}
+          {groupWarning && (
+            <p className="banner warn avoid-note" role="status">
+              {groupWarning.text}
+              {groupWarning.high.length > 0 && ' You can still save it: an honest diary matters most, and the test will take it into account.'}
             </p>
           )}
           {ingredients.length > 0 && foods && <BadgeLegend personal={ingredients.some((n) => (findingsOf?.(n) ?? []).some((f) => f.direction === 'worse' && !f.explained_by))} />}

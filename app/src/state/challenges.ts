@@ -2,6 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as z from 'zod/mini';
 import { isFinished, planChallenge, type ChallengePlan, type PlanOptions } from '../../../shared/challenge/plan';
 import type { ChallengeResult } from '../../../shared/challenge/evaluate';
+import { componentPlanOptions } from '../../../shared/challenge/component';
+import { expandedIngredients } from '../../../shared/diary/composites';
+import { COMPONENT_KEYS, type ComponentKey } from '../../../shared/ingredients/components';
 import { isoDate, polarityOf } from '../../../shared/schema';
 import { localToday } from '../../../shared/util/dates';
 import { appDb, type ChallengeRow } from '../../db/db';
@@ -20,16 +23,40 @@ const startInput = z.object({
   challenges: z.number().check(z.int(), z.minimum(2, 'Plan at least 2 challenge days'), z.maximum(6, 'Plan at most 6 challenge days')),
 });
 
-/** Starts a re-challenge; only one runs at a time. */
+const componentInput = z.object({
+  component: z.enum(COMPONENT_KEYS, { error: 'Choose the food group to test' }),
+  symptom: startInput.shape.symptom,
+  start: isoDate,
+  avoidDays: startInput.shape.avoidDays,
+  challenges: startInput.shape.challenges,
+  seen: z.array(z.string()),
+});
+
+/** Starts a re-challenge of one food; only one test runs at a time. */
 export async function startChallenge(input: PlanOptions & { avoidDays: number; challenges: number }): Promise<Challenge> {
   const parsed = startInput.safeParse(input);
   if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
+  return saveNewPlan(parsed.data);
+}
+
+/**
+ * Starts a food-group test: every food high in the component left out (the person's own foods
+ * listed first, from `seen`), then reintroduced. Same rules as a single-food test.
+ */
+export async function startComponentChallenge(input: { component: ComponentKey; symptom: string; start: string; avoidDays: number; challenges: number; seen: readonly string[] }): Promise<Challenge> {
+  const parsed = componentInput.safeParse(input);
+  if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
+  return saveNewPlan(componentPlanOptions(parsed.data));
+}
+
+async function saveNewPlan(options: PlanOptions): Promise<Challenge> {
   const db = appDb();
   return db.transaction('rw', [db.challenges, db.settings], async () => {
     if (await db.challenges.where('status').equals('active').count()) throw new InputError('A test is already running. Finish or stop it first.');
     // Started while the demo is loaded: it goes when the demo goes (shared/diary/derived.ts).
     const demo = (await db.settings.get('demoActive'))?.value === true;
-    const row: Challenge = { id: crypto.randomUUID(), ingredient: parsed.data.ingredient, symptom: parsed.data.symptom, status: 'active', created_at: new Date().toISOString(), plan: planChallenge(parsed.data), ...(demo ? { demo } : {}) };
+    const plan = planChallenge(options);
+    const row: Challenge = { id: crypto.randomUUID(), ingredient: plan.ingredient, symptom: plan.symptom, status: 'active', created_at: new Date().toISOString(), plan, ...(demo ? { demo } : {}) };
     await db.challenges.put(row);
     return row;
   });
@@ -46,7 +73,9 @@ export async function currentResult(ch: Challenge): Promise<ChallengeResult> {
   const defs = await symptomDefinitions(db);
   const { evaluateChallenge } = await import('../../../shared/challenge/evaluate');
   const label = defs.find((d) => d.key === ch.symptom)?.label ?? ch.symptom;
-  return evaluateChallenge(ch.plan, logs, polarityOf(ch.symptom, defs), label);
+  // A dish or product counts through its parts (onion in a lasagna is onion), as in the insights.
+  const days = logs.map((l) => ({ date: l.date, ingredients: expandedIngredients(l), symptoms: l.symptoms }));
+  return evaluateChallenge(ch.plan, days, polarityOf(ch.symptom, defs), label);
 }
 
 /** Closes a finished plan with its result, so it is kept in the diary and the report. */

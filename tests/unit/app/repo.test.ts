@@ -25,6 +25,7 @@ import {
   symptomDefinitions,
 } from '../../../app/db/repo';
 import type { ExportFile } from '../../../shared/schema';
+import { componentPlanOptions, planChallenge } from '../../../shared/challenge';
 
 let n = 0;
 const dbs: Dexie[] = [];
@@ -226,6 +227,19 @@ describe('meals', () => {
     await applyImport(db, { format: 'aurea.export', version: 2, logs: [], challenges: [theirs] });
     expect((await db.challenges.get('theirs'))!.status).toBe('cancelled');
     expect((await db.challenges.get('mine'))!.status).toBe('active');
+  });
+
+  it('a food-group re-challenge exports and imports with its foods (issue 14)', async () => {
+    const a = freshDb();
+    const plan = planChallenge(componentPlanOptions({ component: 'fructans', symptom: 'bloating', start: '2026-03-01', seen: ['onion'] }));
+    await a.challenges.put({ id: 'g1', ingredient: plan.ingredient, symptom: 'bloating', status: 'completed', created_at: '2026-03-01T00:00:00.000Z', plan });
+    const exported = JSON.parse(JSON.stringify(await buildExport(a))) as ExportFile;
+    expect(exported.challenges![0]!.plan.component).toEqual(plan.component);
+    const b = freshDb();
+    await applyImport(b, exported);
+    const back = (await b.challenges.get('g1'))!;
+    expect(back.plan).toEqual(plan);
+    expect(back.ingredient).toBe('foods high in fructans');
   });
 
   it('writes meals in the CSV', async () => {

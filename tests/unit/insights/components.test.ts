@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_KEYS, COMPONENTS, COMPONENT_TABLE, componentLevel, foodsCarrying } from '../../../shared/ingredients/components';
 import { normaliseIngredient } from '../../../shared/ingredients/normalise';
-import { analyseComponents, analyseDiary, componentFindings, insightsReport } from '../../../shared/insights';
+import { analyseComponents, analyseDiary, componentFindings, componentSentence, insightsReport } from '../../../shared/insights';
 import type { DiaryEntry } from '../../../shared/insights';
 
 describe('component table', () => {
@@ -106,6 +106,16 @@ describe('component sentences', () => {
     expect(first!.strength).not.toBe('none');
     expect(first!.numbers.find((r) => r.label.startsWith('Adjusted p'))!.label).toContain(`${tests.length} component tests`);
     expect(first!.numbers.find((r) => r.label === 'Days with any of these foods')!.value).toBe(String(hit.n_present));
+  });
+
+  it('agrees the verb with the component: "Fructans are", "Lactose is", "Polyols (sorbitol, mannitol) are"', () => {
+    const base = analyseComponents(fructanDiary(90, 7, 2.5)).find((t) => t.component === 'fructans' && t.lag_days === 1)!;
+    const say = (component: typeof base.component) => componentSentence({ ...base, component, foods: ['x'] }, wording('bloating'));
+    expect(say('lactose')).toBe('Lactose (x) is linked to more bloating the next day');
+    expect(say('excess_fructose')).toBe('Excess fructose (x) is linked to more bloating the next day');
+    expect(say('caffeine')).toBe('Caffeine (x) is linked to more bloating the next day');
+    expect(say('polyols')).toBe('Polyols (sorbitol, mannitol) (x) are linked to more bloating the next day');
+    expect(say('gos')).toBe('Galacto-oligosaccharides (GOS) (x) are linked to more bloating the next day');
   });
 
   it('says nothing when no component test is significant', () => {
