@@ -4,7 +4,7 @@ import type { ImpactLevel, IngredientFlag, NutrientsPer100g, ScoreReason, Source
 import { OVERALL_WEIGHTS } from '../../../shared/scoring/rules';
 import { describeScores, GENERAL_GUIDANCE, PERSONAL_FINDINGS, type Tone } from '../../../shared/scoring/wording';
 import type { PersonalFinding } from '../../../shared/insights/links';
-import type { FoodView } from '../state/foodLookup';
+import type { FoodView } from '../state/food-lookup/types';
 
 export interface FoodCardProps {
   food: FoodView;

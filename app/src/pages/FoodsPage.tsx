@@ -9,20 +9,12 @@ import type { PersonalFinding } from '../../../shared/insights/links';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { Link, navigate, useLocation } from '../router';
 import { useFoodKnowledge, type FoodKnowledge } from '../state/foods';
-import {
-  checkBarcode,
-  hasNutrientData,
-  pruneFoodCache,
-  rememberSearchPick,
-  SEARCH_MIN_CHARS,
-  useFoodLookup,
-  useOnline,
-  useProductLookup,
-  useServerSearch,
-  type FoodView,
-  type LookupState,
-  type ServerSearchHit,
-} from '../state/foodLookup';
+import { checkBarcode } from '../../../shared/ingredients/barcode';
+import { pruneFoodCache } from '../state/food-lookup/cache';
+import { useFoodLookup, useOnline, useProductLookup, useServerSearch, type LookupState } from '../state/food-lookup/hooks';
+import { hasNutrientData, rememberSearchPick } from '../state/food-lookup/resolve';
+import type { ServerSearchHit } from '../state/food-lookup/schemas';
+import { SEARCH_MIN_CHARS, type FoodView } from '../state/food-lookup/types';
 
 /**
  * Foods: search the offline table as you type (instant, works offline), with more foods and packaged

@@ -3,19 +3,11 @@ import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AureaDb } from '../../../app/db/db';
 import { loadFoodKnowledge, type FoodKnowledge } from '../../../app/src/state/foods';
-import {
-  checkBarcode,
-  FOOD_CACHE_TTL_MS,
-  gtinCheckDigitOk,
-  pruneFoodCache,
-  readCachedFood,
-  recallSearchPick,
-  rememberSearchPick,
-  resolveFood,
-  resolveProduct,
-  searchFoodServer,
-  type LookupDeps,
-} from '../../../app/src/state/foodLookup';
+import { checkBarcode, gtinCheckDigitOk } from '../../../shared/ingredients/barcode';
+import { pruneFoodCache, readCachedFood } from '../../../app/src/state/food-lookup/cache';
+import { recallSearchPick, rememberSearchPick, resolveFood, resolveProduct, type LookupDeps } from '../../../app/src/state/food-lookup/resolve';
+import { searchFoodServer } from '../../../app/src/state/food-lookup/server';
+import { FOOD_CACHE_TTL_MS } from '../../../app/src/state/food-lookup/types';
 import { createApp, type AureaServer } from '../../../sync-server/app';
 import { hasSharedData, SHARED_DATA_DIR, startFakeUpstream, type FakeUpstream } from '../../fake-upstream/index';
 import { HOUR, proxyConfig, TestClock } from '../../fake-upstream/harness';
