@@ -65,3 +65,17 @@ export function matchKnownProducts(query: string, products: readonly KnownProduc
 export function knownProductNamed(name: string, products: readonly KnownProduct[]): KnownProduct | undefined {
   return products.find((p) => p.composite.name === name);
 }
+
+/**
+ * A day's items after its foods changed on Today: the items already there, plus each newly present food
+ * that is a known product (picked from the suggestions, typed in full, or tapped as a frequent food), so it
+ * brings its ingredients wherever its name is added.
+ */
+export function withKnownProducts(composites: readonly Composite[], foods: readonly string[], products: readonly KnownProduct[]): Composite[] {
+  const have = new Set(composites.map((c) => c.name));
+  const added = foods.filter((f) => !have.has(f)).flatMap((f) => {
+    const p = knownProductNamed(f, products);
+    return p ? [p.composite] : [];
+  });
+  return added.length ? [...composites, ...added] : [...composites];
+}

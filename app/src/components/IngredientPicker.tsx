@@ -13,9 +13,11 @@ function tooLong(text: string): { name: string; length: number } | null {
 
 export interface Suggestion {
   name: string;
-  /** Where it comes from: the person's own history or the bundled food table. */
-  source: 'yours' | 'food table';
+  /** Where it comes from: the person's own history, the bundled food table, or a product known on this device. */
+  source: 'yours' | 'food table' | 'product';
   count?: number;
+  /** A product's brand. */
+  detail?: string;
 }
 
 /**
@@ -159,7 +161,7 @@ export function IngredientPicker(props: {
               }}
             >
               <span>{o.name}</span>
-              <span className="src">{o.source === 'yours' ? `logged ${o.count}×` : 'common food'}</span>
+              <span className="src">{o.source === 'yours' ? `logged ${o.count}×` : o.source === 'product' ? `product${o.detail ? ` · ${o.detail}` : ''}` : 'common food'}</span>
             </li>
           ))}
         </ul>

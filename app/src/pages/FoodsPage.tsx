@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Keybo
 import type { FoodMatch } from '../../../shared/ingredients/food-table';
 import { normaliseIngredient } from '../../../shared/ingredients/normalise';
 import { appDb } from '../../db/db';
+import { AddToDay } from '../components/AddToDay';
 import { BarcodeScanner, canScanBarcodes } from '../components/BarcodeScanner';
 import { Dialog } from '../components/Dialog';
 import { FoodCard } from '../components/FoodCard';
@@ -425,7 +426,9 @@ function FoodResult(props: { state: LookupState; label: string; knowledge: FoodK
           personal={props.personal}
           headingRef={props.headingRef}
           toolbar={
-            canSwitch ? (
+            <>
+              <AddToDay food={food} />
+              {canSwitch ? (
               <fieldset className="source-switch">
                 <legend className="small">Show data from</legend>
                 <div className="segmented">
@@ -439,7 +442,8 @@ function FoodResult(props: { state: LookupState; label: string; knowledge: FoodK
                   </span>
                 </div>
               </fieldset>
-            ) : null
+            ) : null}
+            </>
           }
         />
       )}

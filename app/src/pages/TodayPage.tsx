@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { BUILTIN_SYMPTOMS, type CyclePhase, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
+import { BUILTIN_SYMPTOMS, type Composite, type CyclePhase, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { InputError, StorageFullError, ingredientUsage, saveLog, symptomDefinitions } from '../../db/repo';
-import { QuickChips } from '../components/IngredientPicker';
+import { QuickChips, type Suggestion } from '../components/IngredientPicker';
 import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
 import { PeriodToggle } from '../components/PeriodToggle';
@@ -29,6 +29,10 @@ import { challengeDay } from '../../../shared/challenge/plan';
 import type { PersonalFinding } from '../../../shared/insights/links';
 import type { ScoredIngredient } from '../../../shared/ingredients/types';
 import { longDate } from '../format';
+import { compositeOf } from '../../../shared/diary/composites';
+import { matchKnownProducts, withKnownProducts } from '../../../shared/diary/known-products';
+import { useKnownProducts } from '../state/food-lookup/known-products';
+import { ProductMark } from '../components/ProductMark';
 
 interface Draft {
   /** The day's meals (the chosen one may still be empty); the day's foods are their union. */
@@ -37,16 +41,18 @@ interface Draft {
   cycle_phase: CyclePhase | null;
   notes: string;
   marks: DayMarks;
+  /** The day's dishes and products (what they are made of), for the foods among the meals. */
+  composites: Composite[];
 }
 
 /** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
 const drafts = new Map<string, Draft>();
 
-const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '', marks: NO_MARKS };
+const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '', marks: NO_MARKS, composites: [] };
 
 function draftOf(log: DailyLog | undefined): Draft {
   if (!log) return EMPTY;
-  return { meals: mealsOfLog(log), symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '', marks: marksOf(log) };
+  return { meals: mealsOfLog(log), symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '', marks: marksOf(log), composites: log.composites ?? [] };
 }
 
 /** Meals as they would be saved (empty ones dropped), so choosing a meal alone never marks the day changed. */
@@ -119,7 +125,17 @@ export function TodayPage() {
   // on the food section; a new diary's first screen does not wait for it.
   const [foodsWanted, setFoodsWanted] = useState(false);
   const foods = useFoodKnowledge(foodsWanted || ingredients.length > 0 || usage.length > 0);
-  const { ranked, suggest } = useIngredientSuggestions(usage, foods);
+  const { ranked, suggest: suggestFoods } = useIngredientSuggestions(usage, foods);
+  // Products known on this device come first when their name matches: picking one logs it with its ingredients.
+  const known = useKnownProducts(foodsWanted || ingredients.length > 0 || usage.length > 0);
+  const suggest = useCallback(
+    (q: string): Suggestion[] => {
+      const products = matchKnownProducts(q, known, 3).map((p): Suggestion => ({ name: p.composite.name, source: 'product', ...(p.brand ? { detail: p.brand } : {}) }));
+      return [...products, ...suggestFoods(q).filter((s) => !products.some((p) => p.name === s.name))];
+    },
+    [suggestFoods, known],
+  );
+  const setMeals = (meals: DraftMeal[]) => update({ meals, composites: withKnownProducts(form.composites, dayIngredients(meals), known) });
   // Frequent foods of the chosen meal first ("Breakfast" offers oats before rice), then overall.
   const frequent = useMemo(
     () =>
@@ -142,9 +158,8 @@ export function TodayPage() {
 
   const activeFoods = form.meals.find((m) => m.id === activeMeal)?.ingredients ?? [];
   const toggle = (name: string) =>
-    update({
-      meals: activeFoods.includes(name) ? form.meals.map((m) => (m.id === activeMeal ? { ...m, ingredients: m.ingredients.filter((n) => n !== name) } : m)) : addToMeal(form.meals, activeMeal, mealNameOf(form.meals, activeMeal), [name]),
-    });
+    setMeals( activeFoods.includes(name) ? form.meals.map((m) => (m.id === activeMeal ? { ...m, ingredients: m.ingredients.filter((n) => n !== name) } : m)) : addToMeal(form.meals, activeMeal, mealNameOf(form.meals, activeMeal), [name]),
+    );
 
   // No state change before the write commits: re-rendering the page on submit would hold the main
   // thread while IndexedDB waits for it. "Saving…" only shows if a save is slow.
@@ -156,7 +171,7 @@ export function TodayPage() {
     const slow = setTimeout(() => setSaving(true), 150);
     try {
       const meals = form.meals.filter((m) => m.ingredients.length > 0);
-      const entry = { date, ingredients: dayIngredients(meals), meals, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes, ...form.marks };
+      const entry = { date, ingredients: dayIngredients(meals), meals, composites: form.composites, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes, ...form.marks };
       const { created } = await saveLog(db, entry);
       setDraft(null);
       toast(`${created ? 'Saved' : 'Updated'} ${longDate(date)}.`);
@@ -210,14 +225,14 @@ export function TodayPage() {
 
         <section className="card" aria-labelledby="food-h" onFocus={() => setFoodsWanted(true)} onPointerDown={() => setFoodsWanted(true)}>
           <h2 id="food-h">Food &amp; drink</h2>
-          <QuickLog date={date} meals={form.meals} activeMeal={activeMeal} onMeals={(meals) => update({ meals })} />
+          <QuickLog date={date} meals={form.meals} activeMeal={activeMeal} onMeals={setMeals} />
           <MealsEditor
             meals={form.meals}
-            onMeals={(meals) => update({ meals })}
+            onMeals={setMeals}
             active={activeMeal}
             onActive={setActiveMeal}
             suggest={suggest}
-            renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood} />}
+            renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood} item={compositeOf(form, name)} />}
             onOpenFood={(name) => navigate(`/foods?name=${encodeURIComponent(name)}`)}
           >
             <QuickChips title="Frequent" names={frequent} selected={activeFoods} onToggle={toggle} />
@@ -298,11 +313,12 @@ export function TodayPage() {
 }
 
 /** A chip's badges: the general score, and a mark where the person's own diary links the food to worse symptoms. */
-function FoodBadges({ name, scored, findings, avoid }: { name: string; scored: ScoredIngredient | undefined; findings: readonly PersonalFinding[]; avoid: boolean }) {
+function FoodBadges({ name, scored, findings, avoid, item }: { name: string; scored: ScoredIngredient | undefined; findings: readonly PersonalFinding[]; avoid: boolean; item?: Composite }) {
   // A food explained by another one eaten with it is not marked: the other food is the likelier trigger.
   const worse = findings.filter((f) => f.direction === 'worse' && !f.explained_by);
   return (
     <>
+      {item?.kind === 'product' && <ProductMark item={item} />}
       <ScoreBadge name={name} scored={scored} />
       {worse.length > 0 && (
         <span className="badge personal" title={`For you: ${worse.map((f) => f.summary.toLocaleLowerCase('en')).join('; ')}`} aria-label={`for you: ${worse.map((f) => f.summary.toLocaleLowerCase('en')).join('; ')}`}>
