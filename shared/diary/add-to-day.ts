@@ -66,6 +66,12 @@ export function addFoodToLog(existing: DailyLog | undefined, add: AddToDay): Log
   return input;
 }
 
+/** A food added to the meal of that name (created when the day has none; "" is the day's unnamed list). */
+export function addFoodToMeals(meals: readonly Meal[], mealName: string, food: string): Meal[] {
+  const name = mealName.trim();
+  return addTo(meals, name ? mealIdFor(name) : UNNAMED_MEAL_ID, name, food);
+}
+
 function addTo(meals: readonly Meal[], id: string, mealName: string, food: string): Meal[] {
   const found = meals.find((m) => m.id === id);
   if (!found) return [...meals, { id, name: mealName, time: null, ingredients: [food] }];

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { productComposite } from '../../../shared/diary/add-to-day';
+import { dayFoodName, productComposite } from '../../../shared/diary/add-to-day';
 import { mealForTime, STANDARD_MEALS } from '../../../shared/diary/meals';
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
@@ -8,6 +8,7 @@ import { longDate } from '../format';
 import { navigate } from '../router';
 import type { FoodView } from '../state/food-lookup/types';
 import { toast } from '../state/toasts';
+import { addToTodayDraft, removeFromTodayDraft } from '../state/today-drafts';
 
 /**
  * "Add to today" on a food's card: the food (or the product, with its barcode and label ingredients) joins a
@@ -32,13 +33,16 @@ export function AddToDay({ food }: { food: FoodView }) {
     try {
       // A product keeps its barcode and label ingredients; one without an ingredient list is still marked a product.
       const composite = product ? productComposite({ name: food.name, barcode: product.barcode, ingredients: names }) : undefined;
-      const { log, before } = await addFoodToDay(db, date, meal, food.name, composite);
+      const { before } = await addFoodToDay(db, date, meal, food.name, composite);
       const day = date === today ? 'today' : longDate(date);
-      const added = composite?.name ?? log.ingredients[log.ingredients.length - 1] ?? food.name;
+      const added = composite?.name ?? dayFoodName(food.name);
+      // Unsaved changes on Today for that day keep the new food when they are saved.
+      const inDraft = addToTodayDraft(date, meal, added, composite);
       toast(`Added ${added} to ${meal}, ${day}.`, {
         action: {
           label: 'Undo',
           run: () => {
+            if (inDraft) removeFromTodayDraft(date, added);
             void undoAddToDay(db, date, before).then(
               () => toast(`Took ${added} off ${day} again.`),
               (e: Error) => toast(`Could not undo: ${e.message}`, { kind: 'error' }),

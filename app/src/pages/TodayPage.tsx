@@ -9,7 +9,8 @@ import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
 import { PeriodToggle } from '../components/PeriodToggle';
 import { StoolSection } from '../components/StoolForm';
-import { NO_MARKS, marksOf, type DayMarks } from '../state/day-marks';
+import { NO_MARKS, marksOf } from '../state/day-marks';
+import { todayDrafts, type TodayDraft } from '../state/today-drafts';
 import { ConfirmDialog } from '../components/Dialog';
 import { useLocation, navigate } from '../router';
 import { useSetting, saveSetting } from '../state/settings';
@@ -34,19 +35,8 @@ import { matchKnownProducts, withKnownProducts } from '../../../shared/diary/kno
 import { useKnownProducts } from '../state/food-lookup/known-products';
 import { ProductMark } from '../components/ProductMark';
 
-interface Draft {
-  /** The day's meals (the chosen one may still be empty); the day's foods are their union. */
-  meals: DraftMeal[];
-  symptoms: Record<string, number>;
-  cycle_phase: CyclePhase | null;
-  notes: string;
-  marks: DayMarks;
-  /** The day's dishes and products (what they are made of), for the foods among the meals. */
-  composites: Composite[];
-}
-
-/** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
-const drafts = new Map<string, Draft>();
+type Draft = TodayDraft;
+const drafts = todayDrafts;
 
 const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '', marks: NO_MARKS, composites: [] };
 

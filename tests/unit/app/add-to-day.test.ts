@@ -68,3 +68,25 @@ describe('addFoodToDay (Foods’ “Add to today”)', () => {
     expect(await db.logs.count()).toBe(0);
   });
 });
+
+describe('an add while Today holds unsaved changes for that day', () => {
+  it('joins the draft (so saving the draft keeps it); Undo takes it out again; no draft, nothing to do', async () => {
+    const { todayDrafts, addToTodayDraft, removeFromTodayDraft } = await import('../../../app/src/state/today-drafts');
+    expect(addToTodayDraft('2026-03-06', 'Lunch', beans.name, beans)).toBe(false);
+    todayDrafts.set('2026-03-06', { meals: [{ id: 'breakfast', name: 'Breakfast', time: null, ingredients: ['oats'] }], symptoms: { bloating: 1 }, cycle_phase: null, notes: 'typing…', marks: { period: false, stool_types: [] }, composites: [] });
+    expect(addToTodayDraft('2026-03-06', 'Lunch', beans.name, beans)).toBe(true);
+    const d = todayDrafts.get('2026-03-06')!;
+    expect(d.meals.map((m) => [m.id, m.ingredients])).toEqual([
+      ['breakfast', ['oats']],
+      ['lunch', [beans.name]],
+    ]);
+    expect(d.composites).toEqual([beans]);
+    expect(d.notes).toBe('typing…');
+    // Already in the draft: left as it is.
+    expect(addToTodayDraft('2026-03-06', 'Dinner', beans.name, beans)).toBe(false);
+    removeFromTodayDraft('2026-03-06', beans.name);
+    expect(todayDrafts.get('2026-03-06')!.meals.flatMap((m) => m.ingredients)).toEqual(['oats']);
+    expect(todayDrafts.get('2026-03-06')!.composites).toEqual([]);
+    todayDrafts.clear();
+  });
+});

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AureaDb } from '../../../app/db/db';
 import { loadFoodKnowledge, type FoodKnowledge } from '../../../app/src/state/foods';
 import { checkBarcode, gtinCheckDigitOk } from '../../../shared/ingredients/barcode';
-import { cachedProducts, pruneFoodCache, readCachedFood } from '../../../app/src/state/food-lookup/cache';
+import { pruneFoodCache, readCachedFood } from '../../../app/src/state/food-lookup/cache';
+import { cachedProducts } from '../../../app/src/state/food-lookup/known-products';
 import { recallSearchPick, rememberSearchPick, resolveFood, resolveProduct, type LookupDeps } from '../../../app/src/state/food-lookup/resolve';
 import { searchFoodServer } from '../../../app/src/state/food-lookup/server';
 import { FOOD_CACHE_TTL_MS } from '../../../app/src/state/food-lookup/types';

@@ -76,20 +76,3 @@ export async function pruneFoodCache(db: AureaDb, now = Date.now(), keepMs = FOO
 }
 
 
-/** The products looked up on this device (barcode lookups kept in the cache, stale ones included), for logging offline. */
-export async function cachedProducts(db: AureaDb, resolve?: Resolve): Promise<{ name: string; barcode: string; brand?: string; ingredients: string[]; fetched_at: string }[]> {
-  let keys: string[];
-  try {
-    keys = (await db.foodCache.where('name').startsWith('product:').primaryKeys()) as string[];
-  } catch {
-    return [];
-  }
-  const out: { name: string; barcode: string; brand?: string; ingredients: string[]; fetched_at: string }[] = [];
-  for (const key of keys) {
-    const cached = await readCachedFood(db, key, Date.now(), resolve);
-    const p = cached?.view.product;
-    if (!cached || !p) continue;
-    out.push({ name: cached.view.name, barcode: p.barcode, ...(p.brand ? { brand: p.brand } : {}), ingredients: p.parsed.names, fetched_at: cached.view.fetched_at ?? '' });
-  }
-  return out;
-}

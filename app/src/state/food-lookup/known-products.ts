@@ -1,14 +1,45 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import * as z from 'zod/mini';
 import { mergeKnownProducts, productsFromLogs, productsFromLookups, type KnownProduct } from '../../../../shared/diary/known-products';
+import type { AureaDb } from '../../../db/db';
 import { appDb } from '../../../db/db';
-import { cachedProducts } from './cache';
 
 /**
- * Products known on this device: every barcode looked up here (kept in the lookup cache with their parsed
- * ingredients) and every product logged in the diary. Live, so a product looked up on Foods is offered on
- * Today at once. Offline-safe: nothing here asks the server.
+ * Products known on this device, for Today's food picker: every barcode looked up here (kept in the lookup
+ * cache with its label already read into diary names) and every product logged in the diary. Today is in the
+ * first-load bundle, so this reads only the few stored fields it needs (not the card views nor the label
+ * parser and its additives taxonomy); a row from before labels were read offers the product by name only.
  */
+
+const storedProduct = z.object({
+  name: z.string(),
+  product: z.object({
+    barcode: z.string(),
+    brand: z.optional(z.string()),
+    parsed: z.optional(z.object({ names: z.array(z.string()) })),
+  }),
+});
+
+export type CachedProduct = { name: string; barcode: string; brand?: string; ingredients: string[]; fetched_at: string };
+
+/** The products looked up on this device (stale ones included: they still say what the product is). */
+export async function cachedProducts(db: AureaDb): Promise<CachedProduct[]> {
+  let rows;
+  try {
+    rows = await db.foodCache.where('name').startsWith('product:').toArray();
+  } catch {
+    return [];
+  }
+  return rows.flatMap((row) => {
+    const parsed = storedProduct.safeParse(row.data);
+    if (!parsed.success) return [];
+    const { name, product } = parsed.data;
+    return [{ name, barcode: product.barcode, ...(product.brand ? { brand: product.brand } : {}), ingredients: product.parsed?.names ?? [], fetched_at: row.fetched_at }];
+  });
+}
+
+/** Live, so a product looked up on Foods is offered on Today at once. Offline-safe: nothing here asks the server. */
 export function useKnownProducts(enabled = true): KnownProduct[] {
   const db = appDb();
   const lookups = useLiveQuery(() => (enabled ? cachedProducts(db) : []), [enabled]);

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { AdditiveInfo } from '../../../../shared/ingredients/additives';
+import { describeAdditive, type AdditiveInfo } from '../../../../shared/ingredients/additives';
 import type { FoodEntry } from '../../../../shared/ingredients/food-table';
 import { normaliseIngredient, resolveIngredient } from '../../../../shared/ingredients/normalise';
 import { parseOffIngredients, readOffIngredientNodes, type ParsedOffIngredients, type Resolve } from '../../../../shared/ingredients/off-ingredients';
@@ -21,10 +21,9 @@ export function parseLabel(label: Pick<ProductLabel, 'ingredients' | 'ingredient
   return parseOffIngredients({ ingredients: label.ingredients, ingredients_text: label.ingredients_text ?? null, lang: label.ingredients_lang ?? null }, resolve);
 }
 
-/** The additives of an ingredient with names and classes (the taxonomy loads only when needed). */
+/** The additives of an ingredient with names and classes (the taxonomy is in the Foods chunk, with the label parser). */
 async function describeAdditives(tags: readonly string[] | undefined): Promise<AdditiveInfo[]> {
   if (!tags || tags.length === 0) return [];
-  const { describeAdditive } = await import('../../../../shared/ingredients/additives');
   return tags.map((t) => describeAdditive(t)).filter((x): x is AdditiveInfo => x !== null);
 }
 

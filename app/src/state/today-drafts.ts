@@ -1,0 +1,38 @@
+import { addFoodToMeals } from '../../../shared/diary/add-to-day';
+import { withComposite } from '../../../shared/diary/composites';
+import type { Composite, CyclePhase, Meal } from '../../../shared/schema';
+import type { DayMarks } from './day-marks';
+
+/** What Today holds for a day being edited and not yet saved. */
+export interface TodayDraft {
+  /** The day's meals (the chosen one may still be empty); the day's foods are their union. */
+  meals: Meal[];
+  symptoms: Record<string, number>;
+  cycle_phase: CyclePhase | null;
+  notes: string;
+  marks: DayMarks;
+  /** The day's dishes and products (what they are made of), for the foods among the meals. */
+  composites: Composite[];
+}
+
+/** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
+export const todayDrafts = new Map<string, TodayDraft>();
+
+/**
+ * A food added to a day from elsewhere (Foods' "Add to today") while Today holds unsaved changes for that
+ * day: it joins the draft too, so saving the draft later keeps it instead of dropping it. Returns whether the
+ * draft changed (only then does Undo take it out of the draft again).
+ */
+export function addToTodayDraft(date: string, meal: string | null, name: string, composite?: Composite): boolean {
+  const d = todayDrafts.get(date);
+  if (!d || d.meals.some((m) => m.ingredients.includes(name))) return false;
+  todayDrafts.set(date, { ...d, meals: addFoodToMeals(d.meals, meal ?? '', name), composites: composite ? withComposite(d.composites, composite) : d.composites });
+  return true;
+}
+
+/** Undo of addToTodayDraft. */
+export function removeFromTodayDraft(date: string, name: string): void {
+  const d = todayDrafts.get(date);
+  if (!d) return;
+  todayDrafts.set(date, { ...d, meals: d.meals.map((m) => ({ ...m, ingredients: m.ingredients.filter((n) => n !== name) })), composites: d.composites.filter((c) => c.name !== name) });
+}
