@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { BUILTIN_SYMPTOMS, logInput, type Composite, symptomDefinition, symptomPolarity, symptomKeyFor, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
 import { buildLog, byDate, cleanIngredients } from '../../shared/diary/logs';
-import { addFoodToLog } from '../../shared/diary/add-to-day';
 import { planImport, type ImportPlan } from '../../shared/diary/import';
 import { buildExportFile, logsToCsv } from '../../shared/diary/export';
 import { planExtras, type ExtrasPlan } from '../../shared/diary/import-extras';
@@ -121,6 +120,9 @@ export async function saveLog(db: AureaDb, input: LogInput, now: Date = new Date
  * and after.
  */
 export async function addFoodToDay(db: AureaDb, date: string, meal: string | null, name: string, composite?: Composite, now: Date = new Date()): Promise<{ log: DailyLog; before: DailyLog | undefined }> {
+  // The rule loads with the page that adds (Foods), not with the first load; before the transaction, which
+  // an await on anything but IndexedDB would end early.
+  const { addFoodToLog } = await import('../../shared/diary/add-to-day');
   return guardedWrite(() =>
     db.transaction('rw', [db.logs, ...hookTables(db)], async () => {
       const before = await db.logs.get(date);

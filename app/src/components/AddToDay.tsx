@@ -8,7 +8,7 @@ import { longDate } from '../format';
 import { navigate } from '../router';
 import type { FoodView } from '../state/food-lookup/types';
 import { toast } from '../state/toasts';
-import { addToTodayDraft, removeFromTodayDraft } from '../state/today-drafts';
+import { addToTodayDraft, removeFromTodayDraft } from '../state/today-draft-add';
 
 /**
  * "Add to today" on a food's card: the food (or the product, with its barcode and label ingredients) joins a

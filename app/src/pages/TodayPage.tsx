@@ -31,8 +31,7 @@ import type { PersonalFinding } from '../../../shared/insights/links';
 import type { ScoredIngredient } from '../../../shared/ingredients/types';
 import { longDate } from '../format';
 import { compositeOf } from '../../../shared/diary/composites';
-import { matchKnownProducts, withKnownProducts } from '../../../shared/diary/known-products';
-import { useKnownProducts } from '../state/food-lookup/known-products';
+import { useKnownProducts } from '../state/known-products';
 import { ProductMark } from '../components/ProductMark';
 
 type Draft = TodayDraft;
@@ -117,15 +116,15 @@ export function TodayPage() {
   const foods = useFoodKnowledge(foodsWanted || ingredients.length > 0 || usage.length > 0);
   const { ranked, suggest: suggestFoods } = useIngredientSuggestions(usage, foods);
   // Products known on this device come first when their name matches: picking one logs it with its ingredients.
-  const known = useKnownProducts(foodsWanted || ingredients.length > 0 || usage.length > 0);
+  const products = useKnownProducts(foodsWanted || ingredients.length > 0 || usage.length > 0);
   const suggest = useCallback(
     (q: string): Suggestion[] => {
-      const products = matchKnownProducts(q, known, 3).map((p): Suggestion => ({ name: p.composite.name, source: 'product', ...(p.brand ? { detail: p.brand } : {}) }));
-      return [...products, ...suggestFoods(q).filter((s) => !products.some((p) => p.name === s.name))];
+      const matched = products.match(q).map((p): Suggestion => ({ name: p.composite.name, source: 'product', ...(p.brand ? { detail: p.brand } : {}) }));
+      return [...matched, ...suggestFoods(q).filter((s) => !matched.some((p) => p.name === s.name))];
     },
-    [suggestFoods, known],
+    [suggestFoods, products],
   );
-  const setMeals = (meals: DraftMeal[]) => update({ meals, composites: withKnownProducts(form.composites, dayIngredients(meals), known) });
+  const setMeals = (meals: DraftMeal[]) => update({ meals, composites: products.attach(form.composites, dayIngredients(meals)) });
   // Frequent foods of the chosen meal first ("Breakfast" offers oats before rice), then overall.
   const frequent = useMemo(
     () =>

@@ -71,7 +71,8 @@ describe('addFoodToDay (Foods’ “Add to today”)', () => {
 
 describe('an add while Today holds unsaved changes for that day', () => {
   it('joins the draft (so saving the draft keeps it); Undo takes it out again; no draft, nothing to do', async () => {
-    const { todayDrafts, addToTodayDraft, removeFromTodayDraft } = await import('../../../app/src/state/today-drafts');
+    const { todayDrafts } = await import('../../../app/src/state/today-drafts');
+    const { addToTodayDraft, removeFromTodayDraft } = await import('../../../app/src/state/today-draft-add');
     expect(addToTodayDraft('2026-03-06', 'Lunch', beans.name, beans)).toBe(false);
     todayDrafts.set('2026-03-06', { meals: [{ id: 'breakfast', name: 'Breakfast', time: null, ingredients: ['oats'] }], symptoms: { bloating: 1 }, cycle_phase: null, notes: 'typing…', marks: { period: false, stool_types: [] }, composites: [] });
     expect(addToTodayDraft('2026-03-06', 'Lunch', beans.name, beans)).toBe(true);

@@ -1,15 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import * as z from 'zod/mini';
 import { mergeKnownProducts, productsFromLogs, productsFromLookups, type KnownProduct } from '../../../../shared/diary/known-products';
 import type { AureaDb } from '../../../db/db';
-import { appDb } from '../../../db/db';
+
+export { matchKnownProducts, withKnownProducts } from '../../../../shared/diary/known-products';
 
 /**
  * Products known on this device, for Today's food picker: every barcode looked up here (kept in the lookup
- * cache with its label already read into diary names) and every product logged in the diary. Today is in the
- * first-load bundle, so this reads only the few stored fields it needs (not the card views nor the label
- * parser and its additives taxonomy); a row from before labels were read offers the product by name only.
+ * cache with its label already read into diary names) and every product logged in the diary. Loaded by
+ * useKnownProducts (state/known-products.ts) once Today needs it, so it stays out of the first load; it reads
+ * only the few stored fields it needs (not the card views nor the label parser and its additives taxonomy),
+ * and a row from before labels were read offers the product by name only.
  */
 
 const storedProduct = z.object({
@@ -39,10 +39,8 @@ export async function cachedProducts(db: AureaDb): Promise<CachedProduct[]> {
   });
 }
 
-/** Live, so a product looked up on Foods is offered on Today at once. Offline-safe: nothing here asks the server. */
-export function useKnownProducts(enabled = true): KnownProduct[] {
-  const db = appDb();
-  const lookups = useLiveQuery(() => (enabled ? cachedProducts(db) : []), [enabled]);
-  const logged = useLiveQuery(() => (enabled ? db.logs.filter((l) => (l.composites?.length ?? 0) > 0).toArray() : []), [enabled]);
-  return useMemo(() => mergeKnownProducts(productsFromLookups(lookups ?? []), productsFromLogs(logged ?? [])), [lookups, logged]);
+/** Every known product, from the lookup cache and the diary (one read, so a live query follows both tables). */
+export async function readKnownProducts(db: AureaDb): Promise<KnownProduct[]> {
+  const [lookups, logged] = await Promise.all([cachedProducts(db), db.logs.filter((l) => (l.composites?.length ?? 0) > 0).toArray()]);
+  return mergeKnownProducts(productsFromLookups(lookups), productsFromLogs(logged));
 }
