@@ -8,7 +8,10 @@
  *   it keep the label's language ("fr:radiatori cuits"); older bodies have ids without a prefix.
  * - `ingredients_text`: the label as printed, with nested brackets, percentages, "contains …" statements
  *   and allergens marked with underscores.
- * The structured list is used when present; the text only when there is none and it is English.
+ * The structured list is used when present; the text only when there is none and it is English. The
+ * recorded taxonomies in ../shared/data/off/taxonomies are the additives ones only (no ingredients taxonomy),
+ * so the English names come from the ids Open Food Facts itself resolved, and the app's normaliser and food
+ * table take it from there.
  *
  * What is kept, and why:
  * - Foods, mapped through the app's normaliser, then the food table when the caller passes one (`resolve`),
