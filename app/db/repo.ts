@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BUILTIN_SYMPTOMS, logInput, symptomDefinition, symptomPolarity, symptomKeyFor, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
+import { BUILTIN_SYMPTOMS, logInput, type Composite, symptomDefinition, symptomPolarity, symptomKeyFor, type DailyLog, type ExportFile, type LogInput, type SymptomDefinition } from '../../shared/schema';
 import { buildLog, byDate, cleanIngredients } from '../../shared/diary/logs';
 import { planImport, type ImportPlan } from '../../shared/diary/import';
 import { buildExportFile, logsToCsv } from '../../shared/diary/export';
@@ -118,6 +118,37 @@ export async function saveLog(db: AureaDb, input: LogInput, now: Date = new Date
       return { log, created: !existing };
     }),
   );
+}
+
+/**
+ * Adds one food or product to a day's meal (Foods' "Add to today"): reads the day and saves it through
+ * saveLog in one transaction, so the sync outbox, derived state and every other hook follow as for a save
+ * from Today, and a change made meanwhile on Today is never overwritten. Returns the day before (for Undo)
+ * and after.
+ */
+export async function addFoodToDay(db: AureaDb, date: string, meal: string | null, name: string, composite?: Composite, now: Date = new Date()): Promise<{ log: DailyLog; before: DailyLog | undefined }> {
+  // The rule loads with the page that adds (Foods), not with the first load; before the transaction, which
+  // an await on anything but IndexedDB would end early.
+  const { addFoodToLog } = await import('../../shared/diary/add-to-day');
+  return guardedWrite(() =>
+    db.transaction('rw', [db.logs, ...hookTables(db)], async () => {
+      const before = await db.logs.get(date);
+      let input: LogInput;
+      try {
+        input = addFoodToLog(before, { date, meal, name, ...(composite ? { composite } : {}) });
+      } catch (e) {
+        throw new InputError((e as Error).message);
+      }
+      const { log } = await saveLog(db, input, now);
+      return { log, before };
+    }),
+  );
+}
+
+/** Undoes an add: the day as it was, or no day when there was none (the outbox hears it like any change). */
+export async function undoAddToDay(db: AureaDb, date: string, before: DailyLog | undefined): Promise<void> {
+  if (before) await restoreLog(db, before);
+  else await deleteLog(db, date);
 }
 
 export async function getLog(db: AureaDb, date: string): Promise<DailyLog | undefined> {

@@ -245,6 +245,27 @@ export function combineFlags(...results: FlagResult[]): FlagResult {
   return { flags, reasons };
 }
 
+/** English taxonomy name (cleaned: lower case, letters and digits) → tag, built on first use. */
+let byName: Map<string, string> | undefined;
+const nameKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * The tag of an additive written by its English name ("citric acid" → "e330", "Potassium benzoate" →
+ * "e212"), from the taxonomy's names; null when no additive has that name. Names shared by several tags
+ * resolve to the first (lowest) one, which is the parent where the taxonomy has sub-variants.
+ */
+export function additiveByName(name: string): string | null {
+  if (!byName) {
+    byName = new Map();
+    for (const [tag, [n]] of Object.entries(TAXONOMY)) {
+      const key = nameKey(n);
+      // Also the singular ("potassium citrates" is written "potassium citrate" once normalised).
+      for (const k of [key, key.replace(/s$/, '')]) if (k && !byName.has(k)) byName.set(k, tag);
+    }
+  }
+  return byName.get(nameKey(name)) ?? null;
+}
+
 function rank(f: IngredientFlag): number {
   const i = FLAG_ORDER.indexOf(f);
   return i < 0 ? FLAG_ORDER.length : i;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IngredientData, NutrientsPer100g } from '../../shared/ingredients/types';
 import { additiveTag, combineFlags, describeAdditive, flagsFromAdditives, flagsFromIngredientText, type AdditiveInfo, type FlagResult } from '../../shared/ingredients/additives';
+import { readOffIngredientNodes, type OffIngredientNode } from '../../shared/ingredients/off-ingredients';
 import { UpstreamFormatError } from './errors';
 import { KJ_PER_KCAL, looseNumber, looseString, tidy } from './units';
 
@@ -39,6 +40,7 @@ export const offProductSchema = z.looseObject({
   serving_quantity: looseNumber.optional(),
   ingredients_text: looseString.optional(),
   ingredients_text_en: looseString.optional(),
+  ingredients: z.unknown().optional(),
   nova_group: looseNumber.optional(),
   nutriscore_grade: looseString.optional(),
   nutrition_grades: looseString.optional(),
@@ -149,6 +151,10 @@ export interface OffProduct {
   image_url?: string;
   lang?: string;
   ingredients_text?: string;
+  /** The language of ingredients_text ("en" when the English text was chosen). */
+  ingredients_lang?: string;
+  /** Open Food Facts' structured reading of the label (ids in its taxonomy), for the app's ingredient parser. */
+  ingredients?: OffIngredientNode[];
   additives: AdditiveInfo[];
   allergens: string[];
   traces: string[];
@@ -214,6 +220,9 @@ export function offProductFromObject(raw: unknown, fallbackCode?: string): OffPr
   opt('image_url', p.image_front_small_url ?? p.image_small_url ?? p.image_front_url);
   opt('lang', (p.lc ?? p.lang)?.trim());
   opt('ingredients_text', text);
+  if (text) opt('ingredients_lang', english ? 'en' : (p.lc ?? p.lang)?.trim());
+  const nodes = readOffIngredientNodes(p.ingredients);
+  if (nodes.length) product.ingredients = nodes;
   return product;
 }
 

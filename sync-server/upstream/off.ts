@@ -6,7 +6,7 @@ export const OFF_FIELDS = [
   'code', 'product_name', 'product_name_en', 'generic_name', 'generic_name_en', 'brands', 'quantity', 'lang', 'lc',
   'categories', 'categories_tags', 'categories_hierarchy', 'pnns_groups_2', 'additives_tags', 'allergens_tags',
   'traces_tags', 'nutriments', 'nutrition_data_per', 'no_nutrition_data', 'serving_size', 'serving_quantity',
-  'ingredients_text', 'ingredients_text_en', 'nova_group', 'nutriscore_grade', 'nutrition_grades',
+  'ingredients_text', 'ingredients_text_en', 'ingredients', 'nova_group', 'nutriscore_grade', 'nutrition_grades',
   'image_front_small_url', 'image_small_url', 'unique_scans_n',
 ].join(',');
 

@@ -4,7 +4,7 @@ import type { ImpactLevel, IngredientFlag, NutrientsPer100g, ScoreReason, Source
 import { OVERALL_WEIGHTS } from '../../../shared/scoring/rules';
 import { describeScores, GENERAL_GUIDANCE, PERSONAL_FINDINGS, type Tone } from '../../../shared/scoring/wording';
 import type { PersonalFinding } from '../../../shared/insights/links';
-import type { FoodView } from '../state/foodLookup';
+import type { FoodView } from '../state/food-lookup/types';
 
 export interface FoodCardProps {
   food: FoodView;
@@ -344,6 +344,17 @@ function LabelSection({ food, id }: { food: FoodView; id: string }) {
         {allergens.length ? capitalise(allergens.join(', ')) : 'None listed.'}
         {p.traces.length ? ` May contain: ${p.traces.join(', ')}.` : ''}
       </p>
+      <h4>Ingredients Aurea counts</h4>
+      {p.parsed.names.length ? (
+        <p className="small product-ingredients">{p.parsed.names.join(', ')}</p>
+      ) : (
+        <p className="small">{p.ingredients_text ? 'None Aurea can read from this label.' : 'No ingredient list on Open Food Facts.'}</p>
+      )}
+      {p.parsed.unread.length > 0 && (
+        <p className="small muted">
+          Not read (written in another language than English): <span lang={p.lang}>{p.parsed.unread.join(', ')}</span>.
+        </p>
+      )}
       {p.ingredients_text && (
         <details className="small">
           <summary>Ingredients as printed</summary>

@@ -13,16 +13,18 @@ function tooLong(text: string): { name: string; length: number } | null {
 
 export interface Suggestion {
   name: string;
-  /** Where it comes from: the person's own history, their recipes or the bundled food table. */
-  source: 'yours' | 'recipes' | 'food table';
+  /** Where it comes from: the person's own history, their recipes, the bundled food table, or a product known on this device. */
+  source: 'yours' | 'recipes' | 'food table' | 'product';
   count?: number;
   /** A dish (bundled) or one of the person's recipes: logging it brings its ingredients along. */
   kind?: 'dish' | 'recipe';
+  /** A product's brand. */
+  detail?: string;
 }
 
 /** The small note beside a suggestion: what it is and, for the person's own foods, how often they log it. */
 function suggestionNote(o: Suggestion): string {
-  const what = o.kind === 'recipe' ? 'my recipe' : o.kind === 'dish' ? 'dish' : o.source === 'food table' ? 'common food' : '';
+  const what = o.source === 'product' ? (o.detail ? `product · ${o.detail}` : 'product') : o.kind === 'recipe' ? 'my recipe' : o.kind === 'dish' ? 'dish' : o.source === 'food table' ? 'common food' : '';
   const used = o.source === 'yours' && o.count ? `logged ${o.count}×` : '';
   return [what, used].filter(Boolean).join(' · ');
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Keybo
 import type { FoodMatch } from '../../../shared/ingredients/food-table';
 import { normaliseIngredient } from '../../../shared/ingredients/normalise';
 import { appDb } from '../../db/db';
+import { AddToDay } from '../components/AddToDay';
 import { BarcodeScanner, canScanBarcodes } from '../components/BarcodeScanner';
 import { Dialog } from '../components/Dialog';
 import { FoodCard } from '../components/FoodCard';
@@ -10,20 +11,12 @@ import type { PersonalFinding } from '../../../shared/insights/links';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { Link, navigate, useLocation } from '../router';
 import { useFoodKnowledge, type FoodKnowledge } from '../state/foods';
-import {
-  checkBarcode,
-  hasNutrientData,
-  pruneFoodCache,
-  rememberSearchPick,
-  SEARCH_MIN_CHARS,
-  useFoodLookup,
-  useOnline,
-  useProductLookup,
-  useServerSearch,
-  type FoodView,
-  type LookupState,
-  type ServerSearchHit,
-} from '../state/foodLookup';
+import { checkBarcode } from '../../../shared/ingredients/barcode';
+import { pruneFoodCache } from '../state/food-lookup/cache';
+import { useFoodLookup, useOnline, useProductLookup, useServerSearch, type LookupState } from '../state/food-lookup/hooks';
+import { hasNutrientData, rememberSearchPick } from '../state/food-lookup/resolve';
+import type { ServerSearchHit } from '../state/food-lookup/schemas';
+import { SEARCH_MIN_CHARS, type FoodView } from '../state/food-lookup/types';
 
 /**
  * Foods: search the offline table as you type (instant, works offline), with more foods and packaged
@@ -436,7 +429,9 @@ function FoodResult(props: { state: LookupState; label: string; knowledge: FoodK
           personal={props.personal}
           headingRef={props.headingRef}
           toolbar={
-            canSwitch ? (
+            <>
+              <AddToDay food={food} />
+              {canSwitch ? (
               <fieldset className="source-switch">
                 <legend className="small">Show data from</legend>
                 <div className="segmented">
@@ -450,7 +445,8 @@ function FoodResult(props: { state: LookupState; label: string; knowledge: FoodK
                   </span>
                 </div>
               </fieldset>
-            ) : null
+            ) : null}
+            </>
           }
         />
       )}

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { mealsLine } from '../../../shared/diary/meals';
 import { useId, useMemo, useState } from 'react';
-import type { DailyLog } from '../../../shared/schema';
+import type { Composite, DailyLog } from '../../../shared/schema';
 import { searchDays } from '../../../shared/diary/search';
 import { SEVERITY_WORDS, severityBand } from '../../../shared/diary/severity';
 import { appDb } from '../../db/db';
@@ -94,10 +94,15 @@ export function HistoryPage() {
                   rowKey={(l) => l.date}
                   renderRow={(log) => (
                     <>
-                      <button type="button" className="open" onClick={() => navigate(`/today?date=${log.date}`)} aria-label={`Open ${shortDate(log.date)}${levelWords(log)}`}>
+                      <button type="button" className="open" onClick={() => navigate(`/today?date=${log.date}`)} aria-label={`Open ${shortDate(log.date)}${productWords(log)}${levelWords(log)}`}>
                         <span className="date">{shortDate(log.date)}</span>
                         <span className="foods">{log.ingredients.length ? mealsLine(log) : 'no foods logged'}</span>
                         <span className="levels">
+                          {productsOf(log).length > 0 && (
+                            <span className="product-mark" title={productsOf(log).map((c) => `${c.name}: ${c.ingredients.join(', ') || 'no ingredient list'}`).join('\n')}>
+                              {productsOf(log).length === 1 ? 'product' : `${productsOf(log).length} products`}
+                            </span>
+                          )}
                           {defs
                             .filter((d) => log.symptoms[d.key] !== undefined)
                             .slice(0, 4)
@@ -140,4 +145,15 @@ export function HistoryPage() {
       />
     </>
   );
+}
+
+/** The day's packaged products (logged from Foods or the picker). */
+function productsOf(log: DailyLog): Composite[] {
+  return (log.composites ?? []).filter((c) => c.kind === 'product');
+}
+
+/** ", with products: oat drink (oats, rapeseed oil)" for the row's accessible name. */
+function productWords(log: DailyLog): string {
+  const items = productsOf(log);
+  return items.length ? `, with ${items.length === 1 ? 'product' : 'products'}: ${items.map((c) => (c.ingredients.length ? `${c.name} (${c.ingredients.join(', ')})` : c.name)).join('; ')}` : '';
 }

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { BUILTIN_SYMPTOMS, type CyclePhase, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
+import { BUILTIN_SYMPTOMS, type Composite, type CyclePhase, type DailyLog, type SymptomDefinition } from '../../../shared/schema';
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
 import { InputError, StorageFullError, ingredientUsage, listRecipes, saveLog, symptomDefinitions } from '../../db/repo';
-import { dayComposites } from '../../../shared/diary/composites';
-import { QuickChips } from '../components/IngredientPicker';
+import { compositeOf, dayComposites } from '../../../shared/diary/composites';
+import { QuickChips, type Suggestion } from '../components/IngredientPicker';
 import { SymptomScale } from '../components/SymptomScale';
 import { CyclePhasePicker } from '../components/CyclePhasePicker';
 import { PeriodToggle } from '../components/PeriodToggle';
 import { StoolSection } from '../components/StoolForm';
-import { NO_MARKS, marksOf, type DayMarks } from '../state/day-marks';
+import { NO_MARKS, marksOf } from '../state/day-marks';
+import { todayDrafts, type TodayDraft } from '../state/today-drafts';
 import { ConfirmDialog } from '../components/Dialog';
 import { useLocation, navigate } from '../router';
 import { useSetting, saveSetting } from '../state/settings';
@@ -27,29 +28,20 @@ import { dayIngredients, mealForTime, mealIdFor, mealsOfLog, STANDARD_MEALS } fr
 import { useActiveChallenge } from '../state/challenges';
 import { usePersonalFindings } from '../state/insights';
 import { challengeDay } from '../../../shared/challenge/plan';
-import { componentWarning } from '../../../shared/challenge/component';
-import { compositeOf } from '../../../shared/diary/composites';
 import type { PersonalFinding } from '../../../shared/insights/links';
 import type { ScoredIngredient } from '../../../shared/ingredients/types';
 import { longDate } from '../format';
+import { useKnownProducts } from '../state/known-products';
+import { ProductMark } from '../components/ProductMark';
 
-interface Draft {
-  /** The day's meals (the chosen one may still be empty); the day's foods are their union. */
-  meals: DraftMeal[];
-  symptoms: Record<string, number>;
-  cycle_phase: CyclePhase | null;
-  notes: string;
-  marks: DayMarks;
-}
+type Draft = TodayDraft;
+const drafts = todayDrafts;
 
-/** Unsaved drafts by date survive leaving the page, so switching tabs never loses typing. */
-const drafts = new Map<string, Draft>();
-
-const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '', marks: NO_MARKS };
+const EMPTY: Draft = { meals: [], symptoms: {}, cycle_phase: null, notes: '', marks: NO_MARKS, composites: [] };
 
 function draftOf(log: DailyLog | undefined): Draft {
   if (!log) return EMPTY;
-  return { meals: mealsOfLog(log), symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '', marks: marksOf(log) };
+  return { meals: mealsOfLog(log), symptoms: log.symptoms, cycle_phase: log.cycle_phase ?? null, notes: log.notes ?? '', marks: marksOf(log), composites: log.composites ?? [] };
 }
 
 /** Meals as they would be saved (empty ones dropped), so choosing a meal alone never marks the day changed. */
@@ -123,7 +115,17 @@ export function TodayPage() {
   // on the food section; a new diary's first screen does not wait for it.
   const [foodsWanted, setFoodsWanted] = useState(false);
   const foods = useFoodKnowledge(foodsWanted || ingredients.length > 0 || usage.length > 0);
-  const { ranked, suggest } = useIngredientSuggestions(usage, foods, recipes);
+  const { ranked, suggest: suggestFoods } = useIngredientSuggestions(usage, foods, recipes);
+  // Products known on this device come first when their name matches: picking one logs it with its ingredients.
+  const products = useKnownProducts(foodsWanted || ingredients.length > 0 || usage.length > 0);
+  const suggest = useCallback(
+    (q: string): Suggestion[] => {
+      const matched = products.match(q).map((p): Suggestion => ({ name: p.composite.name, source: 'product', ...(p.brand ? { detail: p.brand } : {}) }));
+      return [...matched, ...suggestFoods(q).filter((s) => !matched.some((p) => p.name === s.name))];
+    },
+    [suggestFoods, products],
+  );
+  const setMeals = (meals: DraftMeal[]) => update({ meals, composites: products.attach(form.composites, dayIngredients(meals)) });
   // Frequent foods of the chosen meal first ("Breakfast" offers oats before rice), then overall.
   const frequent = useMemo(
     () =>
@@ -144,17 +146,18 @@ export function TodayPage() {
   const role = challenge ? challengeDay(challenge.plan, date) : null;
   const avoidFood = challenge && !challenge.plan.component && role && (role.role === 'avoid' || role.role === 'rest') ? challenge.plan.ingredient : null;
   // A food-group test (every food high in fructans): foods of the day that carry the group, dishes and products through their parts.
+  // Its rules and the component table load only while such a test runs, so they stay out of the first load.
+  const groupRules = useGroupTestRules(Boolean(challenge?.plan.component));
   const groupWarning = useMemo(
-    () => (challenge?.plan.component ? componentWarning(challenge.plan, date, ingredients.map((name) => ({ name, madeOf: loaded?.log ? compositeOf(loaded.log, name)?.ingredients : undefined }))) : null),
-    [challenge, date, ingredients, loaded],
+    () => (challenge?.plan.component && groupRules ? groupRules.componentWarning(challenge.plan, date, ingredients.map((name) => ({ name, madeOf: compositeOf(form, name)?.ingredients }))) : null),
+    [challenge, date, ingredients, form, groupRules],
   );
   const groupAvoid = new Set(groupWarning?.high.map((h) => h.food) ?? []);
 
   const activeFoods = form.meals.find((m) => m.id === activeMeal)?.ingredients ?? [];
   const toggle = (name: string) =>
-    update({
-      meals: activeFoods.includes(name) ? form.meals.map((m) => (m.id === activeMeal ? { ...m, ingredients: m.ingredients.filter((n) => n !== name) } : m)) : addToMeal(form.meals, activeMeal, mealNameOf(form.meals, activeMeal), [name]),
-    });
+    setMeals( activeFoods.includes(name) ? form.meals.map((m) => (m.id === activeMeal ? { ...m, ingredients: m.ingredients.filter((n) => n !== name) } : m)) : addToMeal(form.meals, activeMeal, mealNameOf(form.meals, activeMeal), [name]),
+    );
 
   // No state change before the write commits: re-rendering the page on submit would hold the main
   // thread while IndexedDB waits for it. "Saving…" only shows if a save is slow.
@@ -170,7 +173,8 @@ export function TodayPage() {
       // Dishes and recipes among the day's foods bring their ingredients (shared/diary/composites.ts); the
       // table is needed for that only when the day has foods (it is usually loaded by then).
       const knowledge = foods ?? (foodsOfDay.length ? await loadFoodKnowledge() : null);
-      const composites = dayComposites(foodsOfDay, loaded?.log?.composites, knowledge ? knowledge.dishIngredients : null, recipes ?? []);
+      // The draft's items (the day's saved ones and products picked since) are kept as they are.
+      const composites = dayComposites(foodsOfDay, form.composites, knowledge ? knowledge.dishIngredients : null, recipes ?? []);
       const entry = { date, ingredients: foodsOfDay, meals, composites, symptoms: form.symptoms as Record<string, 0 | 1 | 2 | 3 | 4 | 5>, cycle_phase: form.cycle_phase, notes: form.notes, ...form.marks };
       const { created } = await saveLog(db, entry);
       setDraft(null);
@@ -225,14 +229,14 @@ export function TodayPage() {
 
         <section className="card" aria-labelledby="food-h" onFocus={() => setFoodsWanted(true)} onPointerDown={() => setFoodsWanted(true)}>
           <h2 id="food-h">Food &amp; drink</h2>
-          <QuickLog date={date} meals={form.meals} activeMeal={activeMeal} onMeals={(meals) => update({ meals })} />
+          <QuickLog date={date} meals={form.meals} activeMeal={activeMeal} onMeals={setMeals} />
           <MealsEditor
             meals={form.meals}
-            onMeals={(meals) => update({ meals })}
+            onMeals={setMeals}
             active={activeMeal}
             onActive={setActiveMeal}
             suggest={suggest}
-            renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood || groupAvoid.has(name)} />}
+            renderBadge={(name) => <FoodBadges name={name} scored={foods?.scoreOf(name)} findings={findingsOf?.(name) ?? []} avoid={name === avoidFood || groupAvoid.has(name)} item={compositeOf(form, name)} />}
             onOpenFood={(name) => navigate(`/foods?name=${encodeURIComponent(name)}`)}
           >
             <QuickChips title="Frequent" names={frequent} selected={activeFoods} onToggle={toggle} />
@@ -319,11 +323,12 @@ export function TodayPage() {
 }
 
 /** A chip's badges: the general score, and a mark where the person's own diary links the food to worse symptoms. */
-function FoodBadges({ name, scored, findings, avoid }: { name: string; scored: ScoredIngredient | undefined; findings: readonly PersonalFinding[]; avoid: boolean }) {
+function FoodBadges({ name, scored, findings, avoid, item }: { name: string; scored: ScoredIngredient | undefined; findings: readonly PersonalFinding[]; avoid: boolean; item?: Composite }) {
   // A food explained by another one eaten with it is not marked: the other food is the likelier trigger.
   const worse = findings.filter((f) => f.direction === 'worse' && !f.explained_by);
   return (
     <>
+      {item?.kind === 'product' && <ProductMark item={item} />}
       <ScoreBadge name={name} scored={scored} />
       {worse.length > 0 && (
         <span className="badge personal" title={`For you: ${worse.map((f) => f.summary.toLocaleLowerCase('en')).join('; ')}`} aria-label={`for you: ${worse.map((f) => f.summary.toLocaleLowerCase('en')).join('; ')}`}>
@@ -358,4 +363,24 @@ function BadgeLegend({ personal }: { personal: boolean }) {
       )}
     </p>
   );
+}
+
+type GroupTestRules = typeof import('../../../shared/challenge/component');
+let groupRulesLoaded: GroupTestRules | null = null;
+
+/** The food-group test's rules, loaded when first needed (null until then). */
+function useGroupTestRules(needed: boolean): GroupTestRules | null {
+  const [rules, setRules] = useState<GroupTestRules | null>(groupRulesLoaded);
+  useEffect(() => {
+    if (!needed || rules) return;
+    let alive = true;
+    void import('../../../shared/challenge/component').then((m) => {
+      groupRulesLoaded = m;
+      if (alive) setRules(m);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [needed, rules]);
+  return rules;
 }

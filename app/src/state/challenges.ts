@@ -2,9 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as z from 'zod/mini';
 import { isFinished, planChallenge, type ChallengePlan, type PlanOptions } from '../../../shared/challenge/plan';
 import type { ChallengeResult } from '../../../shared/challenge/evaluate';
-import { componentPlanOptions } from '../../../shared/challenge/component';
 import { expandedIngredients } from '../../../shared/diary/composites';
-import { COMPONENT_KEYS, type ComponentKey } from '../../../shared/ingredients/components';
+import { COMPONENT_KEYS, type ComponentKey } from '../../../shared/ingredients/component-keys';
 import { isoDate, polarityOf } from '../../../shared/schema';
 import { localToday } from '../../../shared/util/dates';
 import { appDb, type ChallengeRow } from '../../db/db';
@@ -46,6 +45,8 @@ export async function startChallenge(input: PlanOptions & { avoidDays: number; c
 export async function startComponentChallenge(input: { component: ComponentKey; symptom: string; start: string; avoidDays: number; challenges: number; seen: readonly string[] }): Promise<Challenge> {
   const parsed = componentInput.safeParse(input);
   if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message);
+  // The component table loads with the test, not with the app.
+  const { componentPlanOptions } = await import('../../../shared/challenge/component');
   return saveNewPlan(componentPlanOptions(parsed.data));
 }
 

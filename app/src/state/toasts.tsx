@@ -5,6 +5,8 @@ export interface Toast {
   message: string;
   kind: 'info' | 'error';
   action?: { label: string; run: () => void };
+  /** A second action (e.g. "Open Today" beside Undo). */
+  secondary?: { label: string; run: () => void };
 }
 
 let toasts: Toast[] = [];
@@ -13,8 +15,8 @@ const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
 /** Shows a short message (with an optional action such as Undo) that goes away by itself. */
-export function toast(message: string, options: { kind?: Toast['kind']; action?: Toast['action']; ms?: number } = {}) {
-  const t: Toast = { id: nextId++, message, kind: options.kind ?? 'info', ...(options.action ? { action: options.action } : {}) };
+export function toast(message: string, options: { kind?: Toast['kind']; action?: Toast['action']; secondary?: Toast['secondary']; ms?: number } = {}) {
+  const t: Toast = { id: nextId++, message, kind: options.kind ?? 'info', ...(options.action ? { action: options.action } : {}), ...(options.secondary ? { secondary: options.secondary } : {}) };
   toasts = [...toasts.slice(-2), t];
   emit();
   setTimeout(() => dismiss(t.id), options.ms ?? (options.action ? 10_000 : 4_000));
@@ -51,6 +53,17 @@ export function Toasts() {
               }}
             >
               {t.action.label}
+            </button>
+          )}
+          {t.secondary && (
+            <button
+              type="button"
+              onClick={() => {
+                t.secondary!.run();
+                dismiss(t.id);
+              }}
+            >
+              {t.secondary.label}
             </button>
           )}
         </div>

@@ -3,19 +3,12 @@ import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AureaDb } from '../../../app/db/db';
 import { loadFoodKnowledge, type FoodKnowledge } from '../../../app/src/state/foods';
-import {
-  checkBarcode,
-  FOOD_CACHE_TTL_MS,
-  gtinCheckDigitOk,
-  pruneFoodCache,
-  readCachedFood,
-  recallSearchPick,
-  rememberSearchPick,
-  resolveFood,
-  resolveProduct,
-  searchFoodServer,
-  type LookupDeps,
-} from '../../../app/src/state/foodLookup';
+import { checkBarcode, gtinCheckDigitOk } from '../../../shared/ingredients/barcode';
+import { pruneFoodCache, readCachedFood } from '../../../app/src/state/food-lookup/cache';
+import { cachedProducts } from '../../../app/src/state/food-lookup/known-products';
+import { recallSearchPick, rememberSearchPick, resolveFood, resolveProduct, type LookupDeps } from '../../../app/src/state/food-lookup/resolve';
+import { searchFoodServer } from '../../../app/src/state/food-lookup/server';
+import { FOOD_CACHE_TTL_MS } from '../../../app/src/state/food-lookup/types';
 import { createApp, type AureaServer } from '../../../sync-server/app';
 import { hasSharedData, SHARED_DATA_DIR, startFakeUpstream, type FakeUpstream } from '../../fake-upstream/index';
 import { HOUR, proxyConfig, TestClock } from '../../fake-upstream/harness';
@@ -221,6 +214,33 @@ describe.skipIf(!enabled)('looking foods up: device cache → food server → of
       const none = await resolveProduct('3248652962117', deps({ online: false }));
       expect(none).toEqual({ food: null, bundled: null, note: { kind: 'offline', text: 'Looking up a barcode needs a connection, and you are offline. You can still search foods by name.' } });
       expect(calls).toEqual([]);
+    });
+
+    it('keeps the label’s ingredients as diary names on the device, so the product can be logged offline later', async () => {
+      const online = await resolveProduct('3029330003533', deps());
+      expect(online.food!.product!.ingredients?.length).toBeGreaterThan(0);
+      expect(online.food!.product!.parsed).toMatchObject({ from: 'list', unread: [] });
+      expect(online.food!.product!.parsed.names).toEqual(expect.arrayContaining(['whole wheat flour', 'flour', 'yeast']));
+      calls = [];
+      clock.advance(FOOD_CACHE_TTL_MS + HOUR);
+      const offline = await resolveProduct('3029330003533', deps({ online: false }));
+      expect(offline.food!.product!.parsed).toEqual(online.food!.product!.parsed);
+      const known = await cachedProducts(db);
+      expect(known).toEqual([{ name: online.food!.name, barcode: '3029330003533', brand: online.food!.product!.brand, ingredients: online.food!.product!.parsed.names, fetched_at: online.food!.fetched_at }]);
+      expect(calls).toEqual([]);
+    });
+
+    it('a row saved before labels were parsed gets its ingredients worked out when read', async () => {
+      const online = await resolveProduct('3029330003533', deps());
+      const row = await db.foodCache.get('product:3029330003533');
+      const data = row!.data as { product: Record<string, unknown> };
+      delete data.product.parsed;
+      delete data.product.ingredients;
+      await db.foodCache.put(row!);
+      const back = await readCachedFood(db, 'product:3029330003533', clock.now());
+      // Only the printed (French) text is left: nothing is guessed from it, and it is reported unread.
+      expect(back!.view.product!.parsed.names).toEqual([]);
+      expect(back!.view.product!.parsed.unread).toEqual([online.food!.product!.ingredients_text]);
     });
 
     it('not found: says so, and points at a likely typo when the check digit is off; bad input never reaches the server', async () => {
