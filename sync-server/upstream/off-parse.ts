@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IngredientData, NutrientsPer100g } from '../../shared/ingredients/types';
 import { additiveTag, combineFlags, describeAdditive, flagsFromAdditives, flagsFromIngredientText, type AdditiveInfo, type FlagResult } from '../../shared/ingredients/additives';
 import { readOffIngredientNodes, type OffIngredientNode } from '../../shared/ingredients/off-ingredients';
+import type { OffLabel } from '../../shared/ingredients/product-label';
 import { UpstreamFormatError } from './errors';
 import { KJ_PER_KCAL, looseNumber, looseString, tidy } from './units';
 
@@ -138,27 +139,8 @@ export function offName(p: OffProductBody): string | undefined {
 }
 
 /** A product as the app shows it: the IngredientData plus what a label says. */
-export interface OffProduct {
-  /** The code Open Food Facts answered with (may differ from the requested barcode). */
-  code: string;
-  name: string;
-  brand?: string;
-  quantity?: string;
-  serving_size?: string;
-  nutrition_data_per?: string;
-  nova_group?: number;
-  nutriscore_grade?: string;
-  image_url?: string;
-  lang?: string;
-  ingredients_text?: string;
-  /** The language of ingredients_text ("en" when the English text was chosen). */
-  ingredients_lang?: string;
-  /** Open Food Facts' structured reading of the label (ids in its taxonomy), for the app's ingredient parser. */
-  ingredients?: OffIngredientNode[];
+export interface OffProduct extends OffLabel {
   additives: AdditiveInfo[];
-  allergens: string[];
-  traces: string[];
-  categories: string[];
   data: IngredientData;
 }
 

@@ -1,3 +1,4 @@
+import type { OffLabel } from '../../../../shared/ingredients/product-label';
 import type { DishPart } from '../../../../shared/ingredients/food-table';
 import type { AdditiveInfo } from '../../../../shared/ingredients/additives';
 import type { OffIngredientNode, ParsedOffIngredients } from '../../../../shared/ingredients/off-ingredients';
@@ -27,30 +28,11 @@ export const SEARCH_MIN_CHARS = 2;
 export type FoodOrigin = 'server' | 'cache' | 'bundled';
 
 /** A packaged product's label, as Open Food Facts has it. */
-export interface ProductLabel {
+export interface ProductLabel extends OffLabel {
   /** The barcode asked for. */
   barcode: string;
-  /** The code Open Food Facts answered with (may differ, e.g. without leading zeros). */
-  code: string;
-  name: string;
-  brand?: string;
-  quantity?: string;
-  serving_size?: string;
-  nutrition_data_per?: string;
-  nova_group?: number;
-  nutriscore_grade?: string;
-  image_url?: string;
-  lang?: string;
-  ingredients_text?: string;
-  /** The language of ingredients_text ("en" when Open Food Facts had an English text). */
-  ingredients_lang?: string;
-  /** Open Food Facts' structured reading of the label, as the server passed it on. */
-  ingredients?: OffIngredientNode[];
   /** The label's ingredients as the diary's food names (kept on the device so the product can be logged offline). */
   parsed: ParsedOffIngredients;
-  allergens: string[];
-  traces: string[];
-  categories: string[];
 }
 
 /** What the offline table adds about one of its foods. */
