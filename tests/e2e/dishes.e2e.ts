@@ -123,6 +123,32 @@ test('offline: make a recipe, log a dish and the recipe in a meal, reopen the da
   await expect(page2.getByRole('status').filter({ hasText: 'Imported: 1 new' })).toBeVisible();
   await page2.goto('/foods');
   await expect(page2.getByRole('region', { name: 'My recipes' }).getByRole('listitem')).toContainText('my lasagna');
+
+  // A dish added from its Foods card brings its ingredients too, as when it is logged on Today.
+  await search(page2).fill('tzatziki');
+  await page2.getByRole('list', { name: 'Matches in the built-in list' }).getByRole('link', { name: /^tzatziki/ }).first().click();
+  const card = page2.getByRole('article', { name: 'tzatziki' });
+  await card.getByRole('button', { name: 'Another day…' }).click();
+  await card.getByLabel('Day').fill('2026-06-11');
+  await card.getByLabel('Meal').selectOption('Lunch');
+  await card.getByRole('button', { name: /^Add to / }).click();
+  await expect(page2.locator('.toast').filter({ hasText: 'Added tzatziki to Lunch' })).toBeVisible();
+  const added = await page2.evaluate(
+    () =>
+      new Promise<{ composites?: unknown[] } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('aurea');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('logs').objectStore('logs').get('2026-06-11');
+          get.onsuccess = () => {
+            resolve(get.result);
+            open.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  expect(added?.composites).toEqual([{ name: 'tzatziki', kind: 'dish', ingredients: ['greek yogurt', 'cucumber', 'garlic', 'olive oil', 'dill', 'lemon juice'] }]);
   await fresh.close();
 });
 

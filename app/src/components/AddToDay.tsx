@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { dayFoodName, productComposite } from '../../../shared/diary/add-to-day';
 import { mealForTime, STANDARD_MEALS } from '../../../shared/diary/meals';
+import { compositesForFoods } from '../../../shared/diary/composites';
 import { addDays, localToday } from '../../../shared/util/dates';
 import { appDb } from '../../db/db';
-import { addFoodToDay, InputError, StorageFullError, undoAddToDay } from '../../db/repo';
+import { addFoodToDay, InputError, listRecipes, StorageFullError, undoAddToDay } from '../../db/repo';
 import { longDate } from '../format';
 import { navigate } from '../router';
 import type { FoodView } from '../state/food-lookup/types';
@@ -15,6 +16,12 @@ import { addToTodayDraft, removeFromTodayDraft } from '../state/today-draft-add'
  * meal of today, or of another day. Saved at once through the same path as Today's Save; the toast names
  * the meal and offers Undo and a way to the day.
  */
+/** The item a dish or one of the person's recipes makes of a food added from its card (none for a plain food). */
+async function dishComposite(food: FoodView) {
+  const parts = food.table?.made_of?.map((p) => p.name) ?? [];
+  return compositesForFoods([food.name], parts.length ? () => parts : null, await listRecipes(appDb()))[0];
+}
+
 export function AddToDay({ food }: { food: FoodView }) {
   const id = useId();
   const db = appDb();
@@ -32,7 +39,8 @@ export function AddToDay({ food }: { food: FoodView }) {
     setError(null);
     try {
       // A product keeps its barcode and label ingredients; one without an ingredient list is still marked a product.
-      const composite = product ? productComposite({ name: food.name, barcode: product.barcode, ingredients: names }) : undefined;
+      // A dish (or the person's recipe of that name) brings its ingredients, as when it is logged on Today.
+      const composite = product ? productComposite({ name: food.name, barcode: product.barcode, ingredients: names }) : await dishComposite(food);
       const { before } = await addFoodToDay(db, date, meal, food.name, composite);
       const day = date === today ? 'today' : longDate(date);
       const added = composite?.name ?? dayFoodName(food.name);
