@@ -24,7 +24,9 @@ export function dayFoodName(raw: string): string {
 export function productComposite(p: { name: string; barcode?: string | null; ingredients: readonly string[] }): Composite {
   const name = dayFoodName(p.name);
   const ingredients = cleanIngredients(p.ingredients.map(dayFoodName)).filter((i) => i && i !== name).slice(0, 80);
-  return { name, kind: 'product', ...(p.barcode && /^\d{8,14}$/.test(p.barcode) ? { barcode: p.barcode } : {}), ingredients };
+  // The label's own name is kept beside the tidied one, so the day still says which product it was.
+  const label = p.name.trim().slice(0, 120);
+  return { name, kind: 'product', ...(p.barcode && /^\d{8,14}$/.test(p.barcode) ? { barcode: p.barcode } : {}), ...(label && label !== name ? { label } : {}), ingredients };
 }
 
 export interface AddToDay {

@@ -18,7 +18,7 @@ export function cleanComposites(composites: readonly Composite[], dayFoods: read
     if (!name || !present.has(name) || byName.has(name)) continue;
     // An item is never its own ingredient (a product named "milk" made of milk adds nothing).
     const ingredients = cleanIngredients(c.ingredients).filter((i) => i !== name);
-    byName.set(name, { name, kind: c.kind, ...(c.barcode ? { barcode: c.barcode } : {}), ingredients });
+    byName.set(name, { name, kind: c.kind, ...(c.barcode ? { barcode: c.barcode } : {}), ...(c.label ? { label: c.label } : {}), ingredients });
   }
   return [...byName.values()];
 }

@@ -114,6 +114,8 @@ export const composite = z.object({
   name: ingredientName,
   kind: z.enum(COMPOSITE_KINDS, { error: 'must be dish, recipe or product' }),
   barcode: z.optional(barcode),
+  /** A product's name as its label prints it ("Coca-Cola Zero"), where the day's food name is tidied ("diet soda"). */
+  label: z.optional(z.string({ error: 'must be text' }).check(z.maxLength(120, 'must be at most 120 characters'))),
   ingredients: z.array(ingredientName, { error: 'must be a list of names' }).check(z.maxLength(80, 'at most 80 ingredients in one item')),
 });
 export type Composite = z.infer<typeof composite>;

@@ -65,7 +65,8 @@ test.describe('products in the diary', () => {
     const lunch = page.getByRole('region', { name: 'Lunch', exact: true });
     await expect(lunch.getByText(ITEM, { exact: true })).toBeVisible();
     await lunch.getByRole('button', { name: `${ITEM} is a product: show its ingredients` }).click();
-    const dialog = page.getByRole('dialog', { name: ITEM });
+    // Titled with the label's own name; the day's tidied name is said beside the barcode.
+    const dialog = page.getByRole('dialog', { name: /^Crousti Moelleux Complet Sans Sucre/ });
     await expect(dialog.getByText(`barcode ${BREAD}`)).toBeVisible();
     await expect(dialog.getByRole('list', { name: `Ingredients of ${ITEM}` }).getByRole('listitem').filter({ hasText: /^flour$/ })).toBeVisible();
     await screenshot(page, 'products-today-dialog-360');
@@ -74,7 +75,7 @@ test.describe('products in the diary', () => {
 
     const today = await storedDay(page, isoDay(0));
     expect(today?.meals?.find((m) => m.name === 'Lunch')?.ingredients).toEqual([ITEM]);
-    expect(today?.composites).toEqual([{ name: ITEM, kind: 'product', barcode: BREAD, ingredients: expect.arrayContaining(['whole wheat flour', 'flour', 'yeast', 'salt']) }]);
+    expect(today?.composites).toEqual([{ name: ITEM, kind: 'product', barcode: BREAD, label: expect.stringMatching(/^Crousti Moelleux Complet/), ingredients: expect.arrayContaining(['whole wheat flour', 'flour', 'yeast', 'salt']) }]);
 
     // Offline from here on: the product comes from this device only.
     await context.setOffline(true);

@@ -10,9 +10,12 @@ export function ProductMark({ item }: { item: Composite }) {
       <button type="button" className="product-mark" onClick={() => setOpen(true)} aria-label={`${item.name} is a product: show its ingredients`}>
         product
       </button>
-      <Dialog open={open} title={item.name} onClose={() => setOpen(false)}>
+      <Dialog open={open} title={item.label ?? item.name} onClose={() => setOpen(false)}>
         <div className="stack">
-          <p className="small muted">A packaged product{item.barcode ? `, barcode ${item.barcode}` : ''}.</p>
+          <p className="small muted">
+            A packaged product{item.barcode ? `, barcode ${item.barcode}` : ''}
+            {item.label ? `, logged as “${item.name}”` : ''}.
+          </p>
           {item.ingredients.length ? (
             <>
               <p>Its label lists, and your analysis counts:</p>

@@ -12,13 +12,15 @@ const save = (input: Parameters<typeof buildLog>[0], existing?: DailyLog) => bui
 const bread = productComposite({ name: 'Crousti Moelleux Complet', barcode: '3029330003533', ingredients: ['whole wheat flour', 'flour', 'yeast', 'salt'] });
 
 describe('a product as a day’s item', () => {
-  it('keeps the name (normalised), the barcode and the canonical ingredients', () => {
-    expect(bread).toEqual({ name: 'crousti moelleux complet', kind: 'product', barcode: '3029330003533', ingredients: ['whole wheat flour', 'flour', 'yeast', 'salt'] });
+  it('keeps the name (normalised, with the label’s own beside it), the barcode and the canonical ingredients', () => {
+    expect(bread).toEqual({ name: 'crousti moelleux complet', kind: 'product', barcode: '3029330003533', label: 'Crousti Moelleux Complet', ingredients: ['whole wheat flour', 'flour', 'yeast', 'salt'] });
+    // A name the normaliser turns into a common food still says which product it was.
+    expect(productComposite({ name: 'Coca-Cola Zero', barcode: '5449000131805', ingredients: ['carbonated water', 'aspartame'] })).toMatchObject({ name: 'diet soda', label: 'Coca-Cola Zero' });
   });
 
   it('without an ingredient list it is still a product, contributing nothing beyond its name', () => {
     const plain = productComposite({ name: 'Fuze Tea', barcode: '5449000179661', ingredients: [] });
-    expect(plain).toEqual({ name: 'fuze tea', kind: 'product', barcode: '5449000179661', ingredients: [] });
+    expect(plain).toEqual({ name: 'fuze tea', kind: 'product', barcode: '5449000179661', label: 'Fuze Tea', ingredients: [] });
     const day = save(addFoodToLog(undefined, { date: '2026-03-02', meal: 'Lunch', name: 'Fuze Tea', composite: plain }));
     expect(day.composites).toEqual([plain]);
     expect(expandedIngredients(day)).toEqual(['fuze tea']);
