@@ -141,10 +141,18 @@ try {
       const url = `${server.url}${path}`;
       // Lighthouse's scores vary from run to run (more so on a shared 2-core machine): judge the median run,
       // as Lighthouse CI does, and show every run's performance score.
+      // A run that ends in a runtime error (no paint seen, a protocol timeout on a busy machine) measured
+      // nothing: it is run again, up to RUNS more times, rather than judged as a score of 0.
       const runs = [];
-      for (let r = 0; r < RUNS; r++) {
+      let errored = 0;
+      while (runs.length < RUNS) {
         const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, preset === 'desktop' ? desktopConfig : undefined);
         if (!result?.lhr) throw new Error(`Lighthouse returned no report for ${url}`);
+        if (result.lhr.runtimeError && errored < RUNS) {
+          errored++;
+          process.stdout.write(`  (${preset} ${path}: a run ended in ${result.lhr.runtimeError.code}; running it again)\n`);
+          continue;
+        }
         runs.push(result.lhr);
       }
       const ranked = [...runs].sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));

@@ -126,6 +126,13 @@ export function usePersonalFindings(): ((food: string) => PersonalFinding[]) | n
  * Keeps insights fresh in the background: after any change to the logs (debounced), the worker
  * re-analyses the diary. Mounted once by the app shell.
  */
+/** A refresh, unless there is nothing to analyse and nothing cached to clear (a new person: no worker starts). */
+async function refreshIfAnything(db: AureaDb): Promise<void> {
+  const [count, cached] = await Promise.all([db.logs.count(), db.insightCache.count()]);
+  if (count === 0 && cached === 0) return;
+  await refreshInsights(db);
+}
+
 export function useBackgroundInsights(delayMs = 1500) {
   useEffect(() => {
     const db = appDb();
@@ -137,7 +144,7 @@ export function useBackgroundInsights(delayMs = 1500) {
     }).subscribe({
       next: () => {
         clearTimeout(timer);
-        timer = setTimeout(() => void refreshInsights(db), first ? 4000 : delayMs);
+        timer = setTimeout(() => void refreshIfAnything(db), first ? 4000 : delayMs);
         first = false;
       },
     });
