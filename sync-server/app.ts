@@ -8,22 +8,13 @@ import { BusyError, KeyedLimiter } from './rate-limit';
 import { apiError, arrivedOverTls, clientAddress } from './http';
 import { registerAccountsAndSync } from './sync';
 import { registerIngredientRoutes } from './routes/ingredients';
+import type { AppEnv, Clock, RouteHooks, ServerDeps } from './deps';
 
-export interface Clock {
-  now(): number;
-}
+// The types route modules share live in deps.ts, so no route imports this file back.
+export type { AppEnv, Clock, RouteHooks, ServerDeps };
+
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** What route modules get: configuration, the one SQLite store, logging, a clock and outbound fetch. */
-export interface ServerDeps {
-  config: ServerConfig;
-  db: Db;
-  log: Logger;
-  clock: Clock;
-  fetch: typeof fetch;
-}
-
-export type AppEnv = { Variables: { requestId: string; accountId?: string } };
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -186,10 +177,6 @@ export function createApp(config: ServerConfig, options: CreateAppOptions = {}):
 
 export const APP_VERSION = '0.1.0';
 
-export interface RouteHooks {
-  onClose(f: () => void): void;
-  addHealth(f: () => Record<string, unknown>): void;
-}
 
 /** Route modules register here; each owns its tables and in-process state. */
 function registerRoutes(app: Hono<AppEnv>, deps: ServerDeps, hooks: RouteHooks): void {

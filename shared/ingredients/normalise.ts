@@ -1,4 +1,3 @@
-import type { FoodEntry, FoodTable } from './food-table';
 
 /**
  * Ingredient name normalisation (DESIGN §3). The app stores the normalised name, so this decides
@@ -241,7 +240,8 @@ export function aliasPairs(): Array<[string, string]> {
  * Tries the normalised name first, then the cleaned spelling as typed (for table-only names
  * that differ from the normalised form only by a plural).
  */
-export function resolveIngredient(name: string, table: FoodTable): FoodEntry | undefined {
+// Generic over the table's shape, so this module (which food-table.ts builds on) never imports it back.
+export function resolveIngredient<E>(name: string, table: { index: ReadonlyMap<string, number>; entries: readonly E[] }): E | undefined {
   const normalised = normaliseIngredient(name);
   if (!normalised) return undefined;
   const i = table.index.get(normalised) ?? table.index.get(cleanName(name));

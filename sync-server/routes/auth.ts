@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { KDF_ALGORITHM, KDF_MIN_ITERATIONS, KDF_SALT_BYTES, KDF_MAX_ITERATIONS, type KdfSettings } from '../../shared/sync/kdf';
 import { normaliseEmail } from '../../shared/sync/keyring';
 import { loginRequest, preloginRequest, signupRequest } from '../../shared/sync/protocol';
-import type { AppEnv } from '../app';
+import type { AppEnv } from '../deps';
 import { apiError } from '../http';
 import { EmailTakenError, type AccountRow } from '../storage/accounts';
 import { dummyHash, hashSecret, verifySecret } from '../sync/passwords';

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { normaliseIngredient } from '../../shared/ingredients/normalise';
 import { scoreIngredient } from '../../shared/scoring';
-import type { AppEnv, RouteHooks, ServerDeps } from '../app';
+import type { AppEnv, RouteHooks, ServerDeps } from '../deps';
 import { apiError, clientAddress } from '../http';
 import { KeyedLimiter } from '../rate-limit';
 import { readOrCreateSecret } from '../secrets';

@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteAccountRequest, keyringUpdateRequest, pullQuery, pushRequest, SYNC_LIMITS, type Proof } from '../../shared/sync/protocol';
-import type { AppEnv } from '../app';
+import type { AppEnv } from '../deps';
 import { apiError } from '../http';
 import type { AccountRow } from '../storage/accounts';
 import { AccountGoneError, QuotaExceededError, stampWall, type IncomingRecord, type RecordRow } from '../storage/records';

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { AppEnv, ServerDeps } from '../app';
+import type { AppEnv, ServerDeps } from '../deps';
 import { registerAuthRoutes } from '../routes/auth';
 import { registerSyncRoutes } from '../routes/sync';
 import { createSyncService, type SyncService } from './service';

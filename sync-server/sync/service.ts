@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { AppEnv, ServerDeps } from '../app';
+import type { AppEnv, ServerDeps } from '../deps';
 import { apiError, clientAddress } from '../http';
 import { FailureBackoff, KeyedLimiter, WorkQueue } from '../rate-limit';
 import { loadSecrets, type ServerSecrets } from '../secrets';

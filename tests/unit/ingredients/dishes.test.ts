@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DISHES, MEASURED_DISHES } from '../../../shared/ingredients/dishes';
-import { DISH_FLAG_SHARE, NUTRIENT_COLUMNS, decodeFoodTable, dishKnowledge, lookup, searchFoods, toIngredientData } from '../../../shared/ingredients/food-table';
+import { DISH_FLAG_SHARE, NUTRIENT_COLUMNS, decodeFoodTable, dishKnowledge, lookup, searchFoods, toIngredientData, type FoodEntry } from '../../../shared/ingredients/food-table';
 import { knowledgeFor } from '../../../shared/ingredients/knowledge';
 import { resolveIngredient } from '../../../shared/ingredients/normalise';
 import { scoreIngredient } from '../../../shared/scoring';
@@ -46,7 +46,7 @@ describe('bundled dishes (shared/ingredients/dishes.ts, built into foods.data.js
   it('leaves a value unknown when parts over 5 % of the serving lack it', () => {
     for (const d of computed) {
       for (const c of NUTRIENT_COLUMNS) {
-        const unknown = (e: ReturnType<typeof resolveIngredient>) => e!.nutrients[c] === undefined && (c !== 'caffeine_mg' || e!.flags.includes('caffeine'));
+        const unknown = (e: FoodEntry | undefined) => e!.nutrients[c] === undefined && (c !== 'caffeine_mg' || e!.flags.includes('caffeine'));
         const missing = d.made_of!.filter((p) => unknown(resolveIngredient(p.name, table))).reduce((s, p) => s + p.grams, 0);
         const total = d.made_of!.reduce((s, p) => s + p.grams, 0);
         if (missing / total > 0.05) expect(d.nutrients[c], `${d.name} ${c}`).toBeUndefined();
