@@ -1,3 +1,4 @@
+import type { ExposureComparison } from './comparison';
 import type { ComponentTest } from './components-types';
 import type { CyclePhase, SymptomDefinition, SymptomPolarity } from '../schema';
 
@@ -14,21 +15,9 @@ export interface AnalyseOptions {
   definitions?: readonly SymptomDefinition[];
 }
 
-/** One ingredient × symptom comparison (DESIGN §4). Non-finite numbers are null. */
-export interface TriggerTest {
+/** One ingredient × symptom comparison (DESIGN §4); p_adjusted is Bonferroni within the symptom (foods tested). */
+export interface TriggerTest extends ExposureComparison {
   ingredient: string;
-  symptom: string;
-  n_present: number;
-  n_absent: number;
-  mean_present: number | null;
-  mean_absent: number | null;
-  /** Mann-Whitney U of the days with the ingredient. */
-  u_statistic: number | null;
-  p_value: number | null;
-  /** Bonferroni within the symptom: min(1, p · foods tested). */
-  p_adjusted: number | null;
-  /** Point-biserial r of presence against the symptom (> 0: higher with the ingredient). */
-  correlation: number | null;
 }
 
 export interface LagResult {
